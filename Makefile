@@ -1,0 +1,43 @@
+# Défis suite: see README.md.
+SHELL := /bin/bash
+DB ?= defis
+TEST_DB ?= defis_test
+HTTP_PORT ?= 8069
+FRESH ?=
+PY := .venv/bin/python
+CONF := .data/odoo.conf
+TEST_CONF := .data/odoo-test.conf
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(PATH)
+
+.PHONY: setup db run run-fresh test bench lint stop clean
+
+setup:
+	@scripts/setup.sh
+	@scripts/pg.sh start
+	@HTTP_PORT=$(HTTP_PORT) scripts/make_config.sh $(CONF)
+	@HTTP_PORT=8169 scripts/make_config.sh $(TEST_CONF)
+
+db: setup
+	@$(PY) scripts/create_db.py -c $(CONF) -d $(DB) $(if $(FRESH),--fresh)
+
+run: db
+	@echo "Odoo on http://127.0.0.1:$(HTTP_PORT) (login admin, password admin)"
+	@$(PY) scripts/odoo-bin -c $(CONF) -d $(DB) --db-filter='^$(DB)$$'
+
+run-fresh:
+	@$(MAKE) --no-print-directory run FRESH=1
+
+test: setup
+	@scripts/test.sh $(TEST_CONF) $(TEST_DB)
+
+bench: setup
+	@scripts/test.sh $(TEST_CONF) $(TEST_DB)_bench bench
+
+lint: setup
+	@scripts/lint.sh
+
+stop:
+	@scripts/pg.sh stop
+
+clean: stop
+	rm -rf .data

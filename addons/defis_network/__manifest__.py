@@ -1,0 +1,26 @@
+# Copyright 2026 Défis
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Défis - Network",
+    "summary": "Partners of the inclusion network as tagged contacts: "
+               "structures, referents, sub-networks, members, referrals",
+    "version": "11.0.1.0.0",
+    "category": "Défis",
+    "website": "https://www.defis.info",
+    "author": "Défis",
+    "license": "AGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": [
+        "contacts",
+        "mail",
+    ],
+    "data": [
+        "security/defis_network_security.xml",
+        "security/ir.model.access.csv",
+        "views/defis_menus.xml",
+    ],
+    "demo": [
+        "demo/res_company_demo.xml",
+    ],
+}

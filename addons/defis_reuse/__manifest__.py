@@ -1,0 +1,27 @@
+# Copyright 2026 Défis
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Défis - Reuse",
+    "summary": "Donated equipment refurbished into low-cost devices: "
+               "intakes, workshop, point of sale, free loans, recycling",
+    "version": "11.0.1.0.0",
+    "category": "Défis",
+    "website": "https://www.defis.info",
+    "author": "Défis",
+    "license": "AGPL-3",
+    "application": False,
+    "installable": True,
+    "depends": [
+        "defis_network",
+        "stock",
+        "point_of_sale",
+    ],
+    "data": [
+        "security/defis_reuse_security.xml",
+        "security/ir.model.access.csv",
+        "views/defis_reuse_menus.xml",
+    ],
+    "demo": [
+        "demo/pos_config_demo.xml",
+    ],
+}

@@ -1,0 +1,24 @@
+# Copyright 2026 Défis
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Défis - Training",
+    "summary": "Training programmes as events: sessions, learner-hours, "
+               "funders, certificates and a public registration portal",
+    "version": "11.0.1.0.0",
+    "category": "Défis",
+    "website": "https://www.defis.info",
+    "author": "Défis",
+    "license": "AGPL-3",
+    "application": False,
+    "installable": True,
+    "depends": [
+        "defis_network",
+        "website_event",
+    ],
+    "data": [
+        "security/defis_training_security.xml",
+        "security/ir.model.access.csv",
+        "views/defis_training_menus.xml",
+    ],
+    "demo": [],
+}

