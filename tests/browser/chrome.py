@@ -1,10 +1,14 @@
 """Browser tests in Debian's headless Chromium (Odoo 11's tours want PhantomJS).
 
 ``ChromeCase`` is an ``HttpCase``: the pages it opens are served by the Odoo
-of the test run, inside the test transaction (rolled back afterwards). It can
-log in, click, read the DOM, fails on any JavaScript error in the console and
-saves a screenshot of the page when a test fails.
+of the test run. Unlike Odoo 11's HttpCase, the test itself works on the same
+cursor as the HTTP requests, so records it creates are seen by the browser and
+everything is rolled back at the end. The test thread holds the cursor's lock
+except while it waits for the browser. It can log in, click, read the DOM,
+fails on any JavaScript error in the console and saves a screenshot of the
+page when a test fails.
 """
+import contextlib
 import os
 import re
 import shutil
@@ -17,6 +21,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
+from odoo import SUPERUSER_ID, api
 from odoo.tests.common import HttpCase
 from odoo.tools import config
 
@@ -39,6 +44,16 @@ CHROMIUM_FLAGS = (
 IGNORED_CONSOLE = re.compile(r"favicon\.ico")
 
 
+def in_browser_turn(method):
+    """Run a ChromeCase method while HTTP requests may use the cursor."""
+    def wrapper(self, *args, **kwargs):
+        with self.browser_turn():
+            return method(self, *args, **kwargs)
+    wrapper.__name__ = method.__name__
+    wrapper.__doc__ = method.__doc__
+    return wrapper
+
+
 def start_chromium(profile_dir, size):
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
@@ -59,6 +74,7 @@ class ChromeCase(HttpCase):
 
     def setUp(self):
         super().setUp()
+        self._share_test_cursor()
         self.base_url = "http://127.0.0.1:%d" % config["http_port"]
         profile = tempfile.mkdtemp(prefix="defis-chromium-")
         self.addCleanup(shutil.rmtree, profile, True)
@@ -69,11 +85,42 @@ class ChromeCase(HttpCase):
         self.addCleanup(self.assert_no_console_error)
         self.addCleanup(self._screenshot_if_failed)
 
+    # the cursor shared with the HTTP requests --------------------------------
+    def _share_test_cursor(self):
+        case_cr, case_env = self.cr, self.env
+        self.cr = self.registry.cursor()  # the test cursor, its lock held here
+        self.env = api.Environment(self.cr, SUPERUSER_ID, {})
+        self._browser_depth = 0
+
+        def restore():
+            self.cr.release()
+            self.cr, self.env = case_cr, case_env
+        self.addCleanup(restore)
+
+    @contextlib.contextmanager
+    def browser_turn(self):
+        """Let the HTTP requests use the cursor while the browser works."""
+        self._browser_depth += 1
+        if self._browser_depth == 1:
+            # TestCursor.commit() only moves a savepoint: a request that
+            # rolls back does not undo what the test has written so far
+            self.cr.commit()
+            self.cr.release()
+        try:
+            yield
+        finally:
+            self._browser_depth -= 1
+            if self._browser_depth == 0:
+                self.cr.acquire()
+                self.env.cache.invalidate()
+
     # navigation -----------------------------------------------------------
+    @in_browser_turn
     def open(self, path):
         self.browser.get(self.base_url + path)
         self.collect_console()
 
+    @in_browser_turn
     def login(self, login, password):
         """Log in through Odoo's login form and wait for the web client."""
         self.open("/web/login")
@@ -84,6 +131,7 @@ class ChromeCase(HttpCase):
         self.wait_for_idle()
 
     # DOM ------------------------------------------------------------------
+    @in_browser_turn
     def wait_for(self, css, visible=True, timeout=None):
         condition = (ec.visibility_of_element_located if visible
                      else ec.presence_of_element_located)
@@ -97,28 +145,35 @@ class ChromeCase(HttpCase):
         self.collect_console()
         return element
 
+    @in_browser_turn
     def wait_until_gone(self, css, timeout=None):
         WebDriverWait(self.browser, timeout or self.timeout).until(
             ec.invisibility_of_element_located((By.CSS_SELECTOR, css)))
 
+    @in_browser_turn
     def wait_for_idle(self):
         """Wait until the web client has no RPC pending (the blockUI is gone)."""
         self.wait_until_gone(".o_loading, .blockUI")
 
+    @in_browser_turn
     def find_all(self, css):
         return self.browser.find_elements(By.CSS_SELECTOR, css)
 
+    @in_browser_turn
     def text(self, css):
         return self.wait_for(css).text.strip()
 
+    @in_browser_turn
     def texts(self, css):
         return [el.text.strip() for el in self.find_all(css) if el.is_displayed()]
 
+    @in_browser_turn
     def click(self, css):
         WebDriverWait(self.browser, self.timeout).until(
             ec.element_to_be_clickable((By.CSS_SELECTOR, css))).click()
         self.collect_console()
 
+    @in_browser_turn
     def fill(self, css, value):
         element = self.wait_for(css)
         element.clear()
@@ -150,6 +205,7 @@ class ChromeCase(HttpCase):
         return path
 
     def _screenshot_if_failed(self):
+        # inside a cleanup unittest resets outcome.success: read the errors
         outcome = getattr(self, "_outcome", None)
-        if outcome is not None and not outcome.success:
+        if outcome is not None and any(exc for _test, exc in outcome.errors):
             print("screenshot: %s" % self.screenshot("FAILED-" + self.id()))

@@ -10,11 +10,14 @@ class TestSecurity(DefisCase):
 
     def test_defis_menu_only_for_defis_groups(self):
         root = self.env.ref("defis_network.menu_defis_root").id
-        config = self.env.ref("defis_network.menu_defis_configuration").id
         self.assertNotIn(root, self.visible_menus(self.internal_user))
         self.assertIn(root, self.visible_menus(self.defis_user))
-        self.assertNotIn(config, self.visible_menus(self.defis_user))
-        self.assertIn(config, self.visible_menus(self.defis_manager))
+        self.assertIn(root, self.visible_menus(self.defis_manager))
+
+    def test_no_generic_demo_data(self):
+        partners = self.env["res.partner"].with_context(active_test=False)
+        self.assertFalse(partners.search([("name", "in", ("Agrolait", "ASUSTeK"))]))
+        self.assertEqual(self.env.ref("base.main_company").name, "Défis")
 
     def test_menus_in_french(self):
         self.assertEqual(self.menu_name("defis_network.menu_defis_root"), "Défis")
