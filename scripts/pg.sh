@@ -21,10 +21,27 @@ as_owner() {
     fi
 }
 
-init() {
-    [ -f "$DATA/PG_VERSION" ] && return 0
+# When the checkout lies where the "postgres" user cannot reach (a parent
+# folder closed to others), the cluster lives in /var/lib/defis-pg/<checkout
+# hash> and .data/pg and .data/run are links to it.
+place_dirs() {
+    mkdir -p "$ROOT/.data"
+    [ -e "$DATA" ] && return 0
+    if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$ROOT/.data"; then
+        local home
+        home="/var/lib/defis-pg/$(echo "$ROOT" | sha1sum | cut -c1-12)"
+        mkdir -p "$home/pg" "$home/run"
+        ln -sfn "$home/pg" "$DATA"
+        ln -sfn "$home/run" "$RUN"
+    fi
     mkdir -p "$DATA" "$RUN"
-    [ "$(id -u)" = 0 ] && chown postgres: "$DATA" "$RUN"
+    [ "$(id -u)" = 0 ] && chown postgres: "$DATA/" "$RUN/"
+    return 0
+}
+
+init() {
+    place_dirs
+    [ -f "$DATA/PG_VERSION" ] && return 0
     chmod 700 "$DATA"
     as_owner "$BIN/initdb" -D "$DATA" -U odoo --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     cat >> "$DATA/postgresql.conf" <<EOF
@@ -42,8 +59,6 @@ start() {
     if as_owner "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
         return 0
     fi
-    mkdir -p "$RUN"
-    [ "$(id -u)" = 0 ] && chown postgres: "$RUN"
     as_owner "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 60 start >/dev/null
     echo "[pg] running (socket $RUN, port $PORT)"
 }

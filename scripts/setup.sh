@@ -44,7 +44,13 @@ find_python37() {
     if command -v pyenv >/dev/null && pyenv prefix 3.7.16 >/dev/null 2>&1; then
         echo "$(pyenv prefix 3.7.16)/bin/python3.7"; return
     fi
-    command -v python3.7 || { log "CPython 3.7 not found (set PYTHON37=/path/to/python3.7)"; exit 1; }
+    local candidate
+    for candidate in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.7*/bin/python3.7 \
+                     "$(command -v python3.7 || true)"; do
+        [ -x "$candidate" ] && { echo "$candidate"; return; }
+    done
+    log "CPython 3.7 not found (set PYTHON37=/path/to/python3.7)" >&2
+    exit 1
 }
 
 python_env() {

@@ -21,11 +21,13 @@ class TestBackend(ChromeCase):
     def test_defis_menu_in_french(self):
         self.login("camille.browser", "camille-browser-1")
         self.click('a[data-menu-xmlid="defis_network.menu_defis_root"]')
-        self.wait_for('.oe_secondary_menu_section[data-menu-xmlid="defis_network.menu_defis_network"]')
+        self.wait_for('.oe_secondary_menu_section'
+                      '[data-menu-xmlid="defis_network.menu_defis_network"]')
         sections = self.texts(".oe_secondary_menu .oe_secondary_menu_section")
         for label in ("Réemploi", "Formation", "Réseau"):
             self.assertIn(label, sections)
-        self.assertEqual(self.text(".o_control_panel .breadcrumb li:last-child"), "Numéros de lots/séries")
+        self.assertEqual(self.text(".o_control_panel .breadcrumb li:last-child"),
+                         "Numéros de lots/séries")
         self.screenshot("backend-defis-menu")
 
     def test_point_of_sale_opens(self):

@@ -1,0 +1,32 @@
+"""Creating 1,000 contacts: ``res.partner.create`` with every override the
+installed add-ons (Odoo's and Défis') stack on it, against the ORM's storage
+layer alone (defaults + ``_create``), which no ``create`` override runs."""
+from .harness import BenchCase
+
+COUNT = 1000
+
+
+def contact_values(index):
+    return {
+        "name": "Foyer %04d" % index,
+        "city": "Lanester",
+        "zip": "56600",
+        "email": "foyer%04d@example.org" % index,
+    }
+
+
+class TestBenchContacts(BenchCase):
+
+    def create_with_overrides(self):
+        partners = self.env["res.partner"]
+        for index in range(COUNT):
+            partners.create(contact_values(index))
+
+    def store_only(self):
+        partners = self.env["res.partner"]
+        for index in range(COUNT):
+            partners._create(partners._add_missing_default_values(contact_values(index)))
+
+    def test_create_contacts(self):
+        self.compare("1,000 contacts: res.partner.create vs ORM storage only",
+                     self.create_with_overrides, self.store_only, COUNT)
