@@ -28,10 +28,10 @@ run-fresh:
 	@$(MAKE) --no-print-directory run FRESH=1
 
 test: setup
-	@scripts/test.sh $(TEST_CONF) $(TEST_DB)
+	@scripts/test.sh $(TEST_CONF) $(TEST_DB) $(PYTEST_ARGS)
 
 bench: setup
-	@scripts/test.sh $(TEST_CONF) $(TEST_DB)_bench bench
+	@scripts/test.sh $(TEST_CONF) $(TEST_DB)_bench bench $(PYTEST_ARGS)
 
 lint: setup
 	@scripts/lint.sh

@@ -15,7 +15,7 @@ BIN=/usr/lib/postgresql/15/bin
 # the "postgres" system user (created with the Debian package).
 as_owner() {
     if [ "$(id -u)" = 0 ]; then
-        runuser -u postgres -- "$@"
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi
@@ -27,7 +27,7 @@ as_owner() {
 place_dirs() {
     mkdir -p "$ROOT/.data"
     [ -e "$DATA" ] && return 0
-    if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$ROOT/.data"; then
+    if [ "$(id -u)" = 0 ] && ! as_owner test -x "$ROOT/.data"; then
         local home
         home="/var/lib/defis-pg/$(echo "$ROOT" | sha1sum | cut -c1-12)"
         mkdir -p "$home/pg" "$home/run"
@@ -40,7 +40,6 @@ place_dirs() {
 }
 
 init() {
-    place_dirs
     [ -f "$DATA/PG_VERSION" ] && return 0
     chmod 700 "$DATA"
     as_owner "$BIN/initdb" -D "$DATA" -U odoo --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
@@ -62,6 +61,10 @@ start() {
     as_owner "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 60 start >/dev/null
     echo "[pg] running (socket $RUN, port $PORT)"
 }
+
+place_dirs
+DATA=$(readlink -f "$DATA")
+RUN=$(readlink -f "$RUN")
 
 case "${1:-start}" in
     start) start ;;
