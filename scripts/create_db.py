@@ -30,6 +30,8 @@ def parse_args(argv):
     parser.add_argument("--no-demo", action="store_true",
                         help="install without the association's demo data")
     parser.add_argument("--admin-password", default="admin")
+    parser.add_argument("--log-level", default=None,
+                        help="Odoo log level (default: the configuration's)")
     return parser.parse_args(argv)
 
 
@@ -89,7 +91,10 @@ def install_marked(name):
 
 def main(argv=None):
     args = parse_args(argv if argv is not None else sys.argv[1:])
-    odoo.tools.config.parse_config(["-c", args.config, "--without-demo=all"])
+    options = ["-c", args.config, "--without-demo=all"]
+    if args.log_level:
+        options.append("--log-level=%s" % args.log_level)
+    odoo.tools.config.parse_config(options)
     name = args.database
     with api.Environment.manage():
         if database_exists(name):

@@ -11,6 +11,14 @@ STAMP="$VENV/.installed"
 
 log() { printf '[setup] %s\n' "$*"; }
 
+# pip, without the notes of this machine's pip configuration about local
+# index folders it skips
+pip_install() {
+    "$VENV/bin/pip" install -q --disable-pip-version-check "$@" 2>&1 \
+        | { grep -v "is ignored: it is neither a file nor a directory" || true; }
+    return "${PIPESTATUS[0]}"
+}
+
 system_packages() {
     local missing=()
     command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
@@ -64,9 +72,9 @@ python_env() {
         "$(find_python37)" -m venv "$VENV"
     fi
     log "installing pinned Python libraries"
-    "$VENV/bin/pip" install -q --disable-pip-version-check -r config/requirements.lock
+    pip_install -r config/requirements.lock
     log "installing Odoo 11.0 and OCA add-ons (--no-deps)"
-    "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps -r config/odoo-wheels.txt
+    pip_install --no-deps -r config/odoo-wheels.txt
     echo "$wanted" > "$STAMP"
 }
 

@@ -21,7 +21,7 @@ PY
 trap drop_db EXIT
 
 start=$(date +%s)
-$PY scripts/create_db.py -c "$CONF" -d "$DB" --fresh
+$PY scripts/create_db.py -c "$CONF" -d "$DB" --fresh --log-level=warn
 echo "[test] database $DB installed in $(( $(date +%s) - start ))s"
 
 if [ "$MODE" = bench ]; then

@@ -18,6 +18,7 @@
     "data": [
         "security/defis_training_security.xml",
         "security/ir.model.access.csv",
+        "data/website_data.xml",
         "views/defis_training_menus.xml",
     ],
     "demo": [],
