@@ -13,7 +13,7 @@ drop_db() {
     $PY - "$CONF" "$DB" <<'PY' || true
 import sys, odoo
 from odoo.service import db
-odoo.tools.config.parse_config(["-c", sys.argv[1]])
+odoo.tools.config.parse_config(["-c", sys.argv[1], "--log-level=critical"])
 if sys.argv[2] in db.list_dbs(force=True):
     db.exp_drop(sys.argv[2])
 PY
