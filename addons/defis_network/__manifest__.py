@@ -14,10 +14,21 @@
     "depends": [
         "contacts",
         "mail",
+        "portal",
+        "membership_extension",
+        "membership_variable_period",
     ],
+    "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
         "security/defis_network_security.xml",
         "security/ir.model.access.csv",
+        "data/res_partner_category_data.xml",
+        "data/defis_structure_type_data.xml",
+        "data/defis_network_data.xml",
+        "views/defis_referral_views.xml",
+        "views/defis_network_tag_views.xml",
+        "wizards/defis_referent_replace_views.xml",
+        "views/res_partner_views.xml",
         "views/defis_menus.xml",
     ],
     "demo": [

@@ -1,0 +1,25 @@
+# Copyright 2026 Défis
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class DefisSubnetwork(models.Model):
+    _name = "defis.subnetwork"
+    _description = "Territorial sub-network"
+    _inherit = "defis.network.tag.mixin"
+    _inherits = {"res.partner.category": "category_id"}
+    _order = "sequence, id"
+    _tag_family_xmlid = "defis_network.category_subnetwork"
+
+    category_id = fields.Many2one(
+        "res.partner.category", string="Contact tag", required=True,
+        ondelete="restrict", auto_join=True)
+    structure_ids = fields.One2many(
+        "res.partner", "defis_subnetwork_id", string="Structures")
+
+    _sql_constraints = [
+        ("category_unique", "unique(category_id)", "A contact tag serves one sub-network."),
+    ]
+
+    def _structure_field(self):
+        return "defis_subnetwork_id"
