@@ -48,9 +48,10 @@ class DefisReferent(models.Model):
         for referent in self:
             if referent.partner_id.parent_id != referent.structure_id:
                 raise ValidationError(_(
-                    "%s is not a contact person of %s: a referent must be one of the "
-                    "structure's contacts.") % (
-                        referent.partner_id.name, referent.structure_id.name))
+                    "%(person)s is not a contact person of %(structure)s: a referent must be "
+                    "one of the structure's contacts.") % {
+                        "person": referent.partner_id.name,
+                        "structure": referent.structure_id.name})
 
     @api.constrains("structure_id", "date_end")
     def _check_two_current_referents(self):
@@ -65,9 +66,9 @@ class DefisReferent(models.Model):
                 ("structure_id", "=", structure.id), ("date_end", "=", False)])
             if current > self.REFERENTS_PER_STRUCTURE:
                 raise ValidationError(_(
-                    "%s already has %d current referents: end one before naming "
-                    "another (use \"Replace\").") % (
-                        structure.name, self.REFERENTS_PER_STRUCTURE))
+                    "%(structure)s already has %(count)d current referents: end one before "
+                    "naming another (use \"Replace\").") % {
+                        "structure": structure.name, "count": self.REFERENTS_PER_STRUCTURE})
 
     def action_end(self, date=None):
         self.write({"date_end": date or fields.Date.context_today(self)})

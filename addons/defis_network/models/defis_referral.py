@@ -40,10 +40,10 @@ class DefisReferral(models.Model):
         "res.partner", string="Person referred", required=True, index=True,
         ondelete="restrict", track_visibility="onchange")
     service = fields.Selection(
-        SERVICES, string="Service", required=True, track_visibility="onchange")
-    reason = fields.Text(string="Reason")
+        SERVICES, required=True, track_visibility="onchange")
+    reason = fields.Text()
     date = fields.Date(
-        string="Date", required=True, default=fields.Date.context_today, index=True)
+        required=True, default=fields.Date.context_today, index=True)
     state = fields.Selection(
         STATES, string="Status", required=True, default="new", index=True,
         track_visibility="onchange")
@@ -82,9 +82,9 @@ class DefisReferral(models.Model):
     def _check_state(self, allowed, action):
         for referral in self:
             if referral.state not in allowed:
-                raise UserError(_("Referral %s is %s: it cannot be %s.") % (
-                    referral.name, dict(self._fields["state"]._description_selection(
-                        self.env))[referral.state], action))
+                state = dict(self._fields["state"]._description_selection(self.env))
+                raise UserError(_("Referral %(name)s is %(state)s: it cannot be %(action)s.") % {
+                    "name": referral.name, "state": state[referral.state], "action": action})
 
     def action_accept(self):
         self._check_state(("new",), _("accepted"))

@@ -121,16 +121,17 @@ class ResPartner(models.Model):
     def _check_defis_single_network_tags(self):
         families = (
             (self.env.ref("defis_network.category_structure_type"),
-             _("A structure has one structure type only; %s has several: %s.")),
+             _("A structure has one structure type only; %(name)s has several: %(tags)s.")),
             (self.env.ref("defis_network.category_subnetwork"),
-             _("A structure belongs to one sub-network only; %s has several: %s.")),
+             _("A structure belongs to one sub-network only; %(name)s has several: "
+               "%(tags)s.")),
         )
         for partner in self:
             for family, message in families:
                 tags = partner.category_id.filtered(lambda tag: tag.parent_id == family)
                 if len(tags) > 1:
-                    raise ValidationError(message % (
-                        partner.display_name, ", ".join(tags.mapped("name"))))
+                    raise ValidationError(message % {
+                        "name": partner.display_name, "tags": ", ".join(tags.mapped("name"))})
 
     @api.depends("is_company", "defis_structure_type_id", "defis_subnetwork_id")
     def _compute_defis_is_structure(self):
@@ -185,7 +186,8 @@ class ResPartner(models.Model):
 
     def defis_members_on(self, date=None):
         """The contacts of ``self`` that are valid members on ``date``."""
-        date = fields.Date.to_string(fields.Date.from_string(date or fields.Date.context_today(self)))
+        date = fields.Date.to_string(
+            fields.Date.from_string(date or fields.Date.context_today(self)))
         lines = self.env["membership.membership_line"].sudo().search([
             ("state", "in", ("paid", "free")),
             ("date_from", "<=", date), ("date_to", ">=", date),

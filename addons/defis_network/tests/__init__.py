@@ -1,1 +1,7 @@
 from . import test_security
+from . import test_structure
+from . import test_referent
+from . import test_phone
+from . import test_membership
+from . import test_household
+from . import test_referral
