@@ -5,3 +5,4 @@ from . import test_phone
 from . import test_membership
 from . import test_household
 from . import test_referral
+from . import test_performance
