@@ -10,8 +10,8 @@ class TestStructureListQueries(DefisCase):
         super().setUpClass()
         cls.structures = cls.env["res.partner"]
         for index in range(200):
-            structure = cls.create_structure("Structure %03d" % index, phone="02 97 00 %02d %02d" % (
-                index // 100 + 10, index % 100))
+            phone = "02 97 00 %02d %02d" % (index // 100 + 10, index % 100)
+            structure = cls.create_structure("Structure %03d" % index, phone=phone)
             if index % 2:
                 cls.name_referent(structure, "Référent %03d" % index)
             cls.structures |= structure
