@@ -53,17 +53,15 @@ class DefisMeeting(models.Model):
 
     name = fields.Char(string="Subject", required=True, track_visibility="onchange")
     date = fields.Datetime(
-        string="Date", required=True, index=True, default=fields.Datetime.now,
-        track_visibility="onchange")
-    duration = fields.Float(string="Duration", default=2.0, help="In hours.")
+        required=True, index=True, default=fields.Datetime.now, track_visibility="onchange")
+    duration = fields.Float(default=2.0, help="In hours.")
     kind = fields.Selection(
-        KINDS, string="Kind", required=True, default="subnetwork",
-        track_visibility="onchange")
+        KINDS, required=True, default="subnetwork", track_visibility="onchange")
     subnetwork_id = fields.Many2one(
         "defis.subnetwork", string="Sub-network", index=True, ondelete="restrict",
         track_visibility="onchange")
-    location = fields.Char(string="Location")
-    minutes = fields.Html(string="Minutes")
+    location = fields.Char()
+    minutes = fields.Html()
     state = fields.Selection(
         STATES, string="Status", required=True, default="planned", index=True,
         copy=False, track_visibility="onchange")

@@ -45,7 +45,7 @@ class DefisMeetingAttendance(models.Model):
     structure_id = fields.Many2one(
         "res.partner", string="Structure", index=True, readonly=True,
         compute="_compute_structure_id", store=True)
-    present = fields.Boolean(string="Present")
+    present = fields.Boolean()
     meeting_date = fields.Datetime(related="meeting_id.date", string="Date", readonly=True)
     meeting_state = fields.Selection(
         related="meeting_id.state", string="Meeting status", readonly=True)
