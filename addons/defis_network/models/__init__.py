@@ -4,3 +4,5 @@ from . import defis_subnetwork
 from . import res_partner
 from . import defis_referent
 from . import defis_referral
+from . import defis_meeting
+from . import defis_meeting_attendance

@@ -16,6 +16,11 @@ class DefisSubnetwork(models.Model):
         ondelete="restrict", auto_join=True)
     structure_ids = fields.One2many(
         "res.partner", "defis_subnetwork_id", string="Structures")
+    meeting_attendance_rate = fields.Float(
+        string="Meeting attendance (%)", digits=(5, 1),
+        compute="_compute_meeting_attendance_rate",
+        help="Held meetings where at least one referent of the structure was present, "
+             "out of the held meetings it was invited to, over the sub-network's structures.")
 
     _sql_constraints = [
         ("category_unique", "unique(category_id)", "A contact tag serves one sub-network."),
@@ -23,3 +28,8 @@ class DefisSubnetwork(models.Model):
 
     def _structure_field(self):
         return "defis_subnetwork_id"
+
+    def _compute_meeting_attendance_rate(self):
+        rates = self.env["defis.meeting.attendance"]._subnetwork_rates(self.ids)
+        for subnetwork in self:
+            subnetwork.meeting_attendance_rate = rates.get(subnetwork.id, 0.0)

@@ -322,3 +322,15 @@ class ResPartner(models.Model):
         self.ensure_one()
         return bool(self.env["membership.membership_line"].sudo().search_count([
             ("partner", "=", self.id), ("date_to", ">=", date)]))
+
+    # network meetings ---------------------------------------------------------
+    defis_meeting_attendance_rate = fields.Float(
+        string="Meeting attendance (%)", digits=(5, 1), groups="defis_network.group_defis_user",
+        compute="_compute_defis_meeting_attendance_rate",
+        help="Held meetings where at least one referent of the structure was present, "
+             "out of the held meetings it was invited to.")
+
+    def _compute_defis_meeting_attendance_rate(self):
+        rates = self.env["defis.meeting.attendance"]._structure_rates(self.ids)
+        for partner in self:
+            partner.defis_meeting_attendance_rate = rates.get(partner.id, 0.0)

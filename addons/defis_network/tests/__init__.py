@@ -6,3 +6,4 @@ from . import test_membership
 from . import test_household
 from . import test_referral
 from . import test_performance
+from . import test_meeting
