@@ -17,6 +17,7 @@
         "portal",
         "membership_extension",
         "membership_variable_period",
+        "report_xlsx",
     ],
     "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
@@ -30,6 +31,8 @@
         "wizards/defis_referent_replace_views.xml",
         "views/res_partner_views.xml",
         "views/defis_menus.xml",
+        "report/defis_network_growth_views.xml",
+        "wizards/defis_network_growth_wizard_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
