@@ -28,9 +28,10 @@ class DefisNetworkGrowthXlsx(models.AbstractModel):
     def _write_sheet(self, sheet, styles, wizard):
         rows = wizard._growth_rows()
         columns = self._columns(rows)
-        sheet.write(0, 0, _("Structures affiliated to the inclusion network, %s to %s") % (
-            self._format_date(wizard.date_from), self._format_date(wizard.date_to)),
-            styles["title"])
+        title = _("Structures affiliated to the inclusion network, %(start)s to %(end)s") % {
+            "start": self._format_date(wizard.date_from),
+            "end": self._format_date(wizard.date_to)}
+        sheet.write(0, 0, title, styles["title"])
         sheet.write(HEADER_ROW, 0, _("End of period"), styles["header"])
         sheet.write(HEADER_ROW, 1, _("All structures"), styles["header"])
         col = 2
