@@ -17,6 +17,7 @@
         "portal",
         "membership_extension",
         "membership_variable_period",
+        "report_xlsx",
     ],
     "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
@@ -31,6 +32,8 @@
         "views/res_partner_views.xml",
         "views/defis_menus.xml",
         "views/defis_meeting_views.xml",
+        "report/defis_network_growth_views.xml",
+        "wizards/defis_network_growth_wizard_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+CONTACT_FIELDS = ("name", "phone", "email")
+
 
 class DefisReferent(models.Model):
     """A person a structure names as its referent for the network, over a
@@ -24,8 +26,11 @@ class DefisReferent(models.Model):
     date_start = fields.Date(string="From", required=True, default=fields.Date.context_today)
     date_end = fields.Date(string="Until", help="Empty while the person is referent.")
     is_current = fields.Boolean(string="Current", compute="_compute_is_current")
-    phone = fields.Char(related="partner_id.defis_phone_display", readonly=True)
-    email = fields.Char(related="partner_id.email", readonly=True)
+    # the person's contact details, writable so that a spreadsheet import can
+    # name a referent who is not yet a contact of the structure
+    name = fields.Char(related="partner_id.name", string="Name")
+    phone = fields.Char(related="partner_id.defis_phone_display", string="Phone")
+    email = fields.Char(related="partner_id.email", string="Email")
 
     _sql_constraints = [
         ("dates_in_order", "CHECK(date_end IS NULL OR date_end >= date_start)",
@@ -37,6 +42,31 @@ class DefisReferent(models.Model):
             CREATE UNIQUE INDEX IF NOT EXISTS defis_referent_current_unique
                 ON defis_referent (structure_id, partner_id) WHERE date_end IS NULL
         """)
+
+    @api.model
+    def create(self, vals):
+        if not vals.get("partner_id") and vals.get("name") and vals.get("structure_id"):
+            vals = dict(vals, partner_id=self._find_or_create_person(vals).id)
+            for field in CONTACT_FIELDS:
+                vals.pop(field, None)
+        return super().create(vals)
+
+    @api.model
+    def _find_or_create_person(self, vals):
+        """The contact of the structure named ``vals["name"]``, created if
+        the structure has none; the phone and e-mail of ``vals`` are kept."""
+        partners = self.env["res.partner"]
+        name = vals["name"].strip()
+        details = {field: vals[field] for field in ("phone", "email") if vals.get(field)}
+        person = partners.search([
+            ("parent_id", "=", vals["structure_id"]), ("is_company", "=", False),
+            ("name", "=", name)], limit=1)
+        if person:
+            person.write(details)
+            return person
+        return partners.create(dict(
+            details, name=name, parent_id=vals["structure_id"], is_company=False,
+            type="contact"))
 
     @api.depends("date_end")
     def _compute_is_current(self):

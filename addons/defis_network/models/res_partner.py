@@ -334,3 +334,64 @@ class ResPartner(models.Model):
         rates = self.env["defis.meeting.attendance"]._structure_rates(self.ids)
         for partner in self:
             partner.defis_meeting_attendance_rate = rates.get(partner.id, 0.0)
+
+    # spreadsheet import ---------------------------------------------------------
+    @api.model
+    def _convert_records(self, records, log=lambda a: None):
+        """Structures imported from a spreadsheet: a bad phone number or a
+        third referent is reported on its row, which is not imported (the
+        import then rolls back as a whole)."""
+        for dbid, xid, record, info in super()._convert_records(records, log=log):
+            self._defis_import_defaults(record)
+            errors = self.browse(dbid)._defis_import_errors(record)
+            for message in errors:
+                log(dict(info, type="error", message=message))
+            if not errors:
+                yield dbid, xid, record, info
+
+    @api.model
+    def _defis_import_defaults(self, record):
+        """A row with a structure type or sub-network is a company; its
+        referents start on its affiliation date unless the row says otherwise."""
+        if (record.get("defis_structure_type_id") or record.get("defis_subnetwork_id")) \
+                and "is_company" not in record and "company_type" not in record:
+            record["is_company"] = True
+        if record.get("defis_affiliation_date"):
+            for command in record.get("defis_referent_ids") or []:
+                if command[0] == 0:
+                    command[2].setdefault("date_start", record["defis_affiliation_date"])
+
+    def _defis_import_errors(self, record):
+        """French messages on what would fail in ``record`` (converted values
+        of one imported row; ``self`` is the partner it updates, if any)."""
+        structure = record.get("name") or self.name or ""
+        errors = []
+        for field in PHONE_FIELDS:
+            if self._defis_invalid_phone(record.get(field), record):
+                errors.append(_("%(structure)s: the phone number \"%(phone)s\" is not "
+                                "valid.") % {"structure": structure, "phone": record[field]})
+        referents = [command[2] for command in record.get("defis_referent_ids") or []
+                     if command[0] == 0]
+        for vals in referents:
+            if self._defis_invalid_phone(vals.get("phone"), vals):
+                errors.append(_("%(structure)s, referent %(referent)s: the phone number "
+                                "\"%(phone)s\" is not valid.") % {
+                    "structure": structure, "referent": vals.get("name") or "",
+                    "phone": vals["phone"]})
+        current = len(self.defis_current_referent_ids) + len(
+            [vals for vals in referents if not vals.get("date_end")])
+        maximum = self.env["defis.referent"].REFERENTS_PER_STRUCTURE
+        if current > maximum:
+            errors.append(_("%(structure)s would have %(count)d current referents: a "
+                            "structure names %(max)d at most.") % {
+                "structure": structure, "count": current, "max": maximum})
+        return errors
+
+    def _defis_invalid_phone(self, number, vals):
+        if not number:
+            return False
+        try:
+            phone_tools.to_e164(number, self._defis_phone_region(vals))
+        except phone_tools.InvalidPhone:
+            return True
+        return False

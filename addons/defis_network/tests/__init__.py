@@ -7,3 +7,5 @@ from . import test_household
 from . import test_referral
 from . import test_performance
 from . import test_meeting
+from . import test_growth
+from . import test_import

@@ -7,6 +7,16 @@ class DefisCase(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        try:
+            cls.set_up_network()
+        except Exception:
+            # unittest skips tearDownClass when setUpClass fails: roll back
+            # here, or the open transaction blocks every later test class
+            super().tearDownClass()
+            raise
+
+    @classmethod
+    def set_up_network(cls):
         cls.group_user = cls.env.ref("defis_network.group_defis_user")
         cls.group_manager = cls.env.ref("defis_network.group_defis_manager")
         cls.internal_user = cls.create_user("interne", [cls.env.ref("base.group_user")])

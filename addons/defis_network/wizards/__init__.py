@@ -1,1 +1,2 @@
 from . import defis_referent_replace
+from . import defis_network_growth_wizard

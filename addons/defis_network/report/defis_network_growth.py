@@ -1,0 +1,58 @@
+# Copyright 2026 Défis
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models, tools
+
+
+class DefisNetworkGrowth(models.Model):
+    """One row per month end and structure affiliated on that day: the
+    measure summed over a month gives the size of the network then."""
+
+    _name = "defis.network.growth"
+    _description = "Network growth"
+    _auto = False
+    _rec_name = "month"
+    _order = "month desc, structure_id"
+
+    month = fields.Date(string="Month end", readonly=True)
+    structure_id = fields.Many2one("res.partner", string="Structure", readonly=True)
+    subnetwork_id = fields.Many2one("defis.subnetwork", string="Sub-network", readonly=True)
+    structure_type_id = fields.Many2one(
+        "defis.structure.type", string="Structure type", readonly=True)
+    structure_count = fields.Integer(string="Affiliated structures", readonly=True)
+    is_quarter_end = fields.Boolean(string="End of a quarter", readonly=True)
+    is_year_end = fields.Boolean(string="End of a year", readonly=True)
+
+    @api.model_cr
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute("""
+            CREATE VIEW defis_network_growth AS (
+                WITH structures AS (
+                    SELECT id, defis_affiliation_date, defis_withdrawal_date,
+                           defis_subnetwork_id, defis_structure_type_id
+                      FROM res_partner
+                     WHERE defis_is_structure AND active
+                       AND defis_affiliation_date IS NOT NULL
+                ), months AS (
+                    SELECT (first_day + INTERVAL '1 month - 1 day')::date AS month
+                      FROM generate_series(
+                               (SELECT date_trunc('month', min(defis_affiliation_date))
+                                  FROM structures),
+                               date_trunc('month', CURRENT_DATE),
+                               INTERVAL '1 month') AS first_day
+                )
+                SELECT row_number() OVER (ORDER BY months.month, structures.id) AS id,
+                       months.month,
+                       structures.id AS structure_id,
+                       structures.defis_subnetwork_id AS subnetwork_id,
+                       structures.defis_structure_type_id AS structure_type_id,
+                       1 AS structure_count,
+                       EXTRACT(MONTH FROM months.month) IN (3, 6, 9, 12) AS is_quarter_end,
+                       EXTRACT(MONTH FROM months.month) = 12 AS is_year_end
+                  FROM months
+                  JOIN structures
+                    ON structures.defis_affiliation_date <= months.month
+                   AND (structures.defis_withdrawal_date IS NULL
+                        OR structures.defis_withdrawal_date > months.month)
+            )
+        """)
