@@ -30,6 +30,7 @@
         "wizards/defis_referent_replace_views.xml",
         "views/res_partner_views.xml",
         "views/defis_menus.xml",
+        "views/defis_referral_portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
