@@ -14,6 +14,10 @@ class TestPortalReferral(ChromeCase):
         super().setUp()
         self.structure = create_structure(self.env, "CCAS de Lanester")
         create_portal_user(self.env, "referente.ccas", "Anne Le Bihan", parent=self.structure)
+        # headless Chromium keeps windows at least 500 pixels wide: emulate the phone's viewport
+        width, height = self.window_size
+        self.browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
 
     @in_browser_turn
     def portal_login(self, path):
@@ -34,9 +38,9 @@ class TestPortalReferral(ChromeCase):
         self.portal_login("/my/referrals/new")
         self.wait_for("form.o_defis_referral_form")
         # the form fits the width of the phone
-        width = self.browser.execute_script(
-            "return document.documentElement.scrollWidth")
-        self.assertLessEqual(width, 390)
+        self.assertEqual(self.browser.execute_script("return window.innerWidth"), 390)
+        self.assertLessEqual(self.browser.execute_script(
+            "return document.documentElement.scrollWidth"), 390)
         self.fill_referral("Yann Guégan", "06 12 34 56 78", "training",
                            "Premiers pas avec l'ordinateur.")
         self.wait_for(".o_defis_referral_confirmation")
