@@ -126,6 +126,12 @@ class TestPortalReferralHttp(DefisHttpCase):
         self.assertEqual(response.status_code, 403)
         self.assertFalse(self.structure_referrals())
 
+    def test_structure_that_left_the_network_is_refused(self):
+        self.structure.defis_withdrawal_date = "2019-01-31"
+        response = self.url_open("/my/referrals/new")
+        self.assertEqual(response.status_code, 403)
+        self.assertNotIn('href="/my/referrals"', page_text(self.url_open("/my/home")))
+
 
 class TestPortalReferralAccess(DefisCase):
     """Record rules and access rights on referrals, without HTTP."""
