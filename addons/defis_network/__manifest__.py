@@ -34,6 +34,7 @@
         "views/defis_meeting_views.xml",
         "report/defis_network_growth_views.xml",
         "wizards/defis_network_growth_wizard_views.xml",
+        "views/defis_referral_portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

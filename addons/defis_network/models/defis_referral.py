@@ -62,8 +62,24 @@ class DefisReferral(models.Model):
     @api.model
     def create(self, vals):
         if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code("defis.referral") or "/"
+            # sudo: structures create referrals from the portal, without
+            # read access to sequences
+            vals["name"] = self.env["ir.sequence"].sudo().next_by_code("defis.referral") or "/"
+        if not self.env.user.has_group("defis_network.group_defis_user"):
+            # a structure submits a referral; the association's staff handle it
+            vals = dict(vals, state="new", result_ref=False, result_date=False)
         return super().create(vals)
+
+    @api.multi
+    def _write(self, vals):
+        # Odoo 11 stores recomputed fields with the rights of the user who
+        # triggered the recomputation; the activity deadline of
+        # mail.activity.mixin is for internal users only, so a referral created
+        # from the portal would be refused. This derived value is stored as
+        # superuser; write() has checked the rights before calling _write().
+        if set(vals) == {"activity_date_deadline"}:
+            return super(DefisReferral, self.sudo())._write(vals)
+        return super()._write(vals)
 
     @api.constrains("structure_id", "referent_id")
     def _check_referent_of_structure(self):

@@ -9,3 +9,4 @@ from . import test_performance
 from . import test_meeting
 from . import test_growth
 from . import test_import
+from . import test_portal_referral

@@ -1,4 +1,6 @@
-from odoo.tests.common import SavepointCase
+from odoo import SUPERUSER_ID, api
+from odoo.tests.common import HttpCase, SavepointCase
+from odoo.tools import config
 
 
 class DefisCase(SavepointCase):
@@ -60,3 +62,70 @@ class DefisCase(SavepointCase):
 
     def menu_name(self, xmlid, lang="fr_FR"):
         return self.env.ref(xmlid).with_context(lang=lang).name
+
+
+def create_structure(env, name, structure_type="defis_network.structure_type_ccas"):
+    """A company partner of the network (its structure type sets its tag)."""
+    return env["res.partner"].create({
+        "name": name,
+        "is_company": True,
+        "defis_structure_type_id": env.ref(structure_type).id,
+        "defis_affiliation_date": "2018-06-01",
+    })
+
+
+def create_portal_user(env, login, name, parent=None):
+    """A portal user; its contact is a person of ``parent`` when given.
+    Its password is ``login`` followed by ``-pw``."""
+    partner = env["res.partner"].create({
+        "name": name, "parent_id": parent.id if parent else False,
+        "email": "%s@exemple.fr" % login, "lang": "fr_FR"})
+    return env["res.users"].with_context(no_reset_password=True).create({
+        "login": login,
+        "password": login + "-pw",
+        "partner_id": partner.id,
+        "groups_id": [(6, 0, [env.ref("base.group_portal").id])],
+    })
+
+
+def create_referral(env, structure, person_name, service="training"):
+    person = env["res.partner"].create({"name": person_name, "defis_is_household": True})
+    return env["defis.referral"].create({
+        "structure_id": structure.id, "person_id": person.id, "service": service})
+
+
+class DefisHttpCase(HttpCase):
+    """HttpCase whose test works on the cursor of the HTTP requests (Odoo
+    11's works on another one): what the test creates is seen by the
+    requests, what they write is seen by the test, and everything is rolled
+    back at the end. The test holds the cursor except during a request."""
+
+    def setUp(self):
+        super().setUp()
+        case_cr, case_env = self.cr, self.env
+        self.cr = self.registry.cursor()  # the test cursor, its lock held here
+        self.env = api.Environment(self.cr, SUPERUSER_ID, {})
+
+        def restore():
+            self.cr.release()
+            self.cr, self.env = case_cr, case_env
+        self.addCleanup(restore)
+
+    def authenticate(self, user, password):
+        # the session token is cached by session id only: logging another
+        # user in on the same session would get the previous user's token
+        self.env["res.users"]._invalidate_session_cache()
+        return super().authenticate(user, password)
+
+    def url_open(self, url, data=None, timeout=30):
+        if url.startswith("/"):
+            url = "http://127.0.0.1:%d%s" % (config["http_port"], url)
+        # TestCursor.commit() only moves a savepoint: a request that fails
+        # does not undo what the test has written so far
+        self.cr.commit()  # pylint: disable=invalid-commit
+        self.cr.release()
+        try:
+            return super().url_open(url, data=data, timeout=timeout)
+        finally:
+            self.cr.acquire()
+            self.env.cache.invalidate()
