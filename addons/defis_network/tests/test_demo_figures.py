@@ -1,7 +1,5 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date
-
 from odoo import fields
 
 from .common import DefisCase
@@ -87,7 +85,7 @@ class TestDemoFigures(DefisCase):
         self.assertFalse(lines.filtered(lambda line: line.state == "free" and line.member_price))
         self.assertEqual(min(lines.mapped("date_from"))[:4], "2017")
         self.assertTrue(all(lines.mapped("membership_id.membership")))
-        members_2018 = self.households().defis_members_on(date(2018, 6, 30))
+        members_2018 = self.households().defis_members_on("2018-06-30")
         self.assertTrue(members_2018)
 
     def test_referrals_across_services_and_states(self):
