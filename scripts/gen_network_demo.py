@@ -1,12 +1,15 @@
 """Generate the demo data of defis_network: the network as the association
 described it in September 2018 (219 structures, 179 of them affiliated before
 July 2018, 7 sub-networks of Morbihan), referents, member households with
-yearly memberships, and referrals.
+yearly memberships, referrals, and the network meetings of 2018 (a quarterly
+meeting per sub-network, two technical committees) with their attendance.
 
 Deterministic (seeded random, standard library only): running it again
 writes the same files. Dates of the current memberships and of the open
 referrals are relative to the day the demo is loaded (``eval`` expressions),
-so that some households are valid members whenever the database is created.
+so that some households are valid members whenever the database is created;
+so is the date of the next (planned) meeting, whose referents are invited
+when the demo is loaded.
 
 Usage: python scripts/gen_network_demo.py [output folder]
 (default: addons/defis_network/demo)
@@ -240,6 +243,41 @@ REASONS = {
 }
 SERVICE_WEIGHTS = [("equipment_purchase", 55), ("equipment_loan", 20), ("training", 25)]
 HOUSEHOLD_SIZES = [(1, 35), (2, 25), (3, 15), (4, 13), (5, 8), (6, 4)]
+# meetings: local hour, time zone, (month, first day, last day) of each quarter's
+# sub-network meeting, (month, day) of the technical committees
+MEETING_HOUR = 14
+COMMITTEE_HOUR = 10
+MEETING_WINDOWS = [(3, 5, 23), (6, 4, 22), (9, 17, 28), (12, 3, 14)]
+COMMITTEES = [(6, 28), (11, 22)]
+# structures (not referents) represented at a sub-network meeting: a share of
+# those invited, capped (larger sub-networks are less assiduous)
+REPRESENTED_SHARE = 0.75
+REPRESENTED_MAX = 20
+# how assiduous a structure is: never comes, rarely, often, always
+ENGAGEMENT = [(0.0, 5), (0.5, 20), (1.0, 50), (2.0, 25)]
+COMMITTEE_SHARE = 0.12
+MEETING_TOPICS = [
+    "Tour de table : besoins numériques des personnes accompagnées.",
+    "Bilan des orientations vers Défis du trimestre.",
+    "Présentation des ateliers d'initiation au numérique de Défis.",
+    "Dématérialisation des démarches CAF et retraite : difficultés rencontrées.",
+    "Matériel reconditionné : conditions d'accès et tarifs solidaires.",
+    "Accueil des nouvelles structures du réseau.",
+    "Démarches en ligne ANTS (carte grise, permis) : retours d'expérience.",
+    "Prévenir les arnaques en ligne auprès des publics accompagnés.",
+    "Calendrier des formations du trimestre suivant.",
+    "Prêt d'ordinateurs pendant les formations : fonctionnement.",
+]
+COMMITTEE_TOPICS = [
+    "Bilan des orientations par sous-réseau.",
+    "Coordination des sous-réseaux et calendrier des réunions.",
+    "Outils communs : fiche d'orientation et annuaire des référents.",
+    "Perspectives pour 2019 et financements du réseau.",
+    "Retour des référents sur les ateliers et le matériel reconditionné.",
+]
+FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                 "septembre", "octobre", "novembre", "décembre"]
+QUARTERS = ["1er", "2e", "3e", "4e"]
 MOBILE_PREFIXES = ["60", "61", "62", "64", "65", "66", "67", "68", "76", "77", "78"]
 
 
@@ -286,6 +324,18 @@ class Relative:
                 % self.days)
 
 
+class RelativeMoment(Relative):
+    """A moment ``-days`` days after the day the demo is loaded (UTC)."""
+
+    def __init__(self, days, time):
+        super().__init__(days)
+        self.time = time
+
+    def xml(self):
+        return ("(DateTime.today() - relativedelta(days=%d)).strftime('%%Y-%%m-%%d %s')"
+                % (self.days, self.time))
+
+
 class RelativeEnd(Relative):
 
     def xml(self):
@@ -309,6 +359,11 @@ class Writer:
             self.lines.append("        " + field_xml(field, value))
         self.lines.append("    </record>")
 
+    def function(self, model, name, args):
+        """A method called when the file is loaded."""
+        self.lines.append("    <function model=%s name=%s eval=%s context=%s/>" % (
+            quoteattr(model), quoteattr(name), quoteattr(args), quoteattr(CONTEXT)))
+
     def text(self):
         return ('<?xml version="1.0" encoding="utf-8"?>\n'
                 "<!-- written by scripts/gen_network_demo.py: change the script, not this file"
@@ -320,9 +375,15 @@ class Ref(str):
     """An xml id a field refers to."""
 
 
+class Eval(str):
+    """A Python expression evaluated when the file is loaded."""
+
+
 def field_xml(field, value):
     if isinstance(value, Ref):
         return "<field name=%s ref=%s/>" % (quoteattr(field), quoteattr(value))
+    if isinstance(value, Eval):
+        return "<field name=%s eval=%s/>" % (quoteattr(field), quoteattr(value))
     if isinstance(value, Relative):
         return "<field name=%s eval=%s/>" % (quoteattr(field), quoteattr(value.xml()))
     if isinstance(value, bool) or isinstance(value, (int, float)):
@@ -339,6 +400,7 @@ def escape_text(value):
 class Generator:
 
     def __init__(self, seed=SEED):
+        self.seed = seed
         self.rng = random.Random(seed)
         self.used_names = set()
         self.used_phones = set()
@@ -593,10 +655,81 @@ class Generator:
             else None,
         })
 
+    # meetings ---------------------------------------------------------------
+    def build_meetings(self):
+        """The quarterly meetings of each sub-network in 2018, two technical
+        committees, and the next sub-network meeting (planned). A random
+        generator of their own: the other files do not change with them."""
+        self.meetings = []
+        rng = random.Random(self.seed + 1)
+        self.engagement = {s["xmlid"]: weighted(rng, ENGAGEMENT) for s in self.structures}
+        for code, name, _seq, _towns in SUBNETWORKS:
+            for quarter, window in enumerate(MEETING_WINDOWS):
+                self.add_subnetwork_meeting(rng, code, name, quarter, window)
+        for month, day in COMMITTEES:
+            self.add_committee(rng, datetime.date(2018, month, day))
+        self.meetings.append({
+            "xmlid": "meeting_next_demo", "kind": "subnetwork", "subnetwork": "lorient",
+            "name": "Sous-réseau Pays de Lorient : prochaine réunion", "state": "planned",
+            "date": RelativeMoment(-rng.randint(20, 40), "12:00:00"),
+            "location": "Défis, Lanester", "minutes": None, "attendance": [],
+        })
+
+    def add_subnetwork_meeting(self, rng, code, name, quarter, window):
+        month, first, last = window
+        day = rng.choice([datetime.date(2018, month, d) for d in range(first, last + 1)
+                          if datetime.date(2018, month, d).weekday() in (1, 3)])
+        invited = [s for s in self.affiliated_on(day) if s["subnetwork"] == code]
+        count = min(REPRESENTED_MAX, round(len(invited) * REPRESENTED_SHARE))
+        represented = self.assiduous(rng, invited, count + rng.randint(-2, 1))
+        host = rng.choice(represented)
+        self.meetings.append({
+            "xmlid": "meeting_%s_2018_q%d_demo" % (code, quarter + 1), "kind": "subnetwork",
+            "subnetwork": code, "state": "held", "date": utc_moment(day, MEETING_HOUR),
+            "name": "Sous-réseau %s : %s trimestre 2018" % (name, QUARTERS[quarter]),
+            "location": host["name"],
+            "attendance": self.attendance(rng, invited, represented, day, both=0.25),
+            "topics": rng.sample(MEETING_TOPICS, 3),
+        })
+
+    def add_committee(self, rng, day):
+        invited = self.affiliated_on(day)
+        represented = [s for s in invited
+                       if rng.random() < COMMITTEE_SHARE * self.engagement[s["xmlid"]]]
+        self.meetings.append({
+            "xmlid": "meeting_committee_2018_%02d_demo" % day.month, "kind": "committee",
+            "subnetwork": None, "state": "held", "date": utc_moment(day, COMMITTEE_HOUR),
+            "name": "Comité technique : %s 2018" % FRENCH_MONTHS[day.month - 1],
+            "location": "Défis, Lanester",
+            "attendance": self.attendance(rng, invited, represented, day, both=0.0),
+            "topics": rng.sample(COMMITTEE_TOPICS, 3),
+        })
+
+    def assiduous(self, rng, structures, count):
+        """``count`` structures drawn without replacement, the more assiduous
+        more likely; those that never come are never drawn."""
+        keys = [(rng.random() ** (1.0 / self.engagement[s["xmlid"]]), index)
+                for index, s in enumerate(structures) if self.engagement[s["xmlid"]]]
+        return [structures[index] for _key, index in sorted(keys, reverse=True)[:count]]
+
+    def attendance(self, rng, invited, represented, day, both):
+        """(referent, present) for the referents in office on ``day`` of the
+        invited structures: one of each represented structure is present,
+        sometimes (``both``) all of them."""
+        lines = []
+        for structure in invited:
+            referents = self.referents_on(structure, day)
+            present = []
+            if structure in represented:
+                present = referents if rng.random() < both else [rng.choice(referents)]
+            lines.extend((referent, referent in present) for referent in referents)
+        return lines
+
     def build(self):
         self.build_structures()
         self.build_households()
         self.build_referrals()
+        self.build_meetings()
         return self
 
     # XML --------------------------------------------------------------------
@@ -609,6 +742,7 @@ class Generator:
             "res_partner_household_demo.xml": self.household_xml(),
             "membership_demo.xml": self.membership_xml(),
             "defis_referral_demo.xml": self.referral_xml(),
+            "defis_meeting_demo.xml": self.meeting_xml(),
         }
 
     @staticmethod
@@ -717,6 +851,51 @@ class Generator:
             ])
         return writer.text()
 
+    def meeting_xml(self):
+        writer = Writer("defis_meeting_demo.xml")
+        for meeting in self.meetings:
+            subnetwork = meeting["subnetwork"]
+            writer.record(meeting["xmlid"], "defis.meeting", [
+                ("name", meeting["name"]), ("kind", meeting["kind"]),
+                ("subnetwork_id", Ref("subnetwork_%s_demo" % subnetwork) if subnetwork else None),
+                ("date", meeting["date"]), ("location", meeting["location"]),
+                ("state", meeting["state"]), ("minutes", minutes(meeting)),
+                ("attendance_ids", attendance_eval(meeting["attendance"])),
+            ])
+            if meeting["state"] == "planned":
+                writer.function("defis.meeting", "action_invite_referents",
+                                "[[ref(%r)]]" % meeting["xmlid"])
+        return writer.text()
+
+
+def utc_moment(day, hour):
+    """``hour`` o'clock on ``day`` in France, as a UTC datetime string."""
+    summer = last_sunday(day.year, 3) <= day < last_sunday(day.year, 10)
+    return "%s %02d:00:00" % (day.isoformat(), hour - (2 if summer else 1))
+
+
+def last_sunday(year, month):
+    day = datetime.date(year, month + 1, 1) - DAY
+    return day - DAY * ((day.weekday() + 1) % 7)
+
+
+def minutes(meeting):
+    """Short minutes of a held meeting, in HTML."""
+    if meeting["state"] != "held":
+        return None
+    present = [referent for referent, is_present in meeting["attendance"] if is_present]
+    return "<p>%d référents présents sur %d invités.</p><ul>%s</ul>" % (
+        len(present), len(meeting["attendance"]),
+        "".join("<li>%s</li>" % topic for topic in meeting["topics"]))
+
+
+def attendance_eval(lines):
+    if not lines:
+        return None
+    return Eval("[%s]" % ", ".join(
+        "(0, 0, {'partner_id': ref(%r), 'present': %r})" % (referent["xmlid"] + "_demo", present)
+        for referent, present in lines))
+
 
 def title(person):
     return "base.res_partner_title_madam" if person["woman"] else "base.res_partner_title_mister"
@@ -728,12 +907,13 @@ def main(argv):
     for name, text in sorted(generator.files().items()):
         with open(os.path.join(folder, name), "w", encoding="utf-8") as xml_file:
             xml_file.write(text)
-    print("%d structures, %d referent lines, %d households, %d memberships, %d referrals" % (
+    print(("%d structures, %d referent lines, %d households, %d memberships, %d referrals, "
+           "%d meetings") % (
         len(generator.structures),
         sum(len(s["referents"]) for s in generator.structures),
         len(generator.households),
         sum(len(h["periods"]) for h in generator.households),
-        len(generator.referrals)))
+        len(generator.referrals), len(generator.meetings)))
     return 0
 
 

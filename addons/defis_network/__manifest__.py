@@ -42,6 +42,7 @@
         "demo/res_partner_structure_demo.xml",
         "demo/res_partner_referent_demo.xml",
         "demo/defis_referent_demo.xml",
+        "demo/defis_meeting_demo.xml",
         "demo/res_partner_household_demo.xml",
         "demo/membership_demo.xml",
         "demo/defis_referral_demo.xml",

@@ -98,3 +98,22 @@ class TestDemoFigures(DefisCase):
         for referral in referrals:
             self.assertIn(referral.structure_id.id, self.partners.search(
                 self.partners._defis_affiliated_domain(referral.date)).ids)
+
+    def test_meetings_of_2018_with_attendance(self):
+        meetings = self.env["defis.meeting"].search([
+            ("date", ">=", "2018-01-01 00:00:00"), ("date", "<", "2019-01-01 00:00:00")])
+        self.assertEqual(set(meetings.mapped("state")), {"held"})
+        subnetwork = meetings.filtered(lambda m: m.kind == "subnetwork")
+        self.assertEqual(len(subnetwork), 28)
+        self.assertEqual(len(subnetwork.mapped("subnetwork_id")), 7)
+        self.assertEqual(len(meetings.filtered(lambda m: m.kind == "committee")), 2)
+        self.assertFalse(meetings.filtered(lambda m: not m.present_count or not m.minutes))
+        self.assertFalse(meetings.filtered(lambda m: m.present_count >= m.invited_count))
+        self.assertTrue(self.env["defis.meeting"].search([
+            ("state", "=", "planned"), ("date", ">", fields.Datetime.now())]))
+
+    def test_few_structures_not_represented_in_2018(self):
+        missing = self.env["defis.meeting"].with_context(
+            tz="Europe/Paris").structures_not_represented("2018-12-31")
+        self.assertTrue(missing)
+        self.assertLess(len(missing), self.partners.defis_count_affiliated("2018-12-31") / 4)
