@@ -114,6 +114,17 @@ class ChromeCase(HttpCase):
                 self.cr.acquire()
                 self.env.cache.invalidate()
 
+    def create_user(self, name, login, group_xmlid):
+        """A French-speaking user of the group, password ``<login>-1``."""
+        return self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": name,
+            "login": login,
+            "password": "%s-1" % login,
+            "lang": "fr_FR",
+            "tz": "Europe/Paris",
+            "groups_id": [(6, 0, [self.env.ref(group_xmlid).id])],
+        })
+
     # navigation -----------------------------------------------------------
     @in_browser_turn
     def open(self, path):

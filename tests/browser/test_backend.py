@@ -7,19 +7,11 @@ class TestBackend(ChromeCase):
 
     def setUp(self):
         super().setUp()
-        self.user = self.env["res.users"].create({
-            "name": "Camille Le Goff",
-            "login": "camille.browser",
-            "password": "camille-browser-1",
-            "lang": "fr_FR",
-            "tz": "Europe/Paris",
-            "groups_id": [(6, 0, [
-                self.env.ref("defis_network.group_defis_manager").id,
-            ])],
-        })
+        self.user = self.create_user(
+            "Camille Le Goff", "camille.browser", "defis_network.group_defis_manager")
 
     def test_defis_menu_in_french(self):
-        self.login("camille.browser", "camille-browser-1")
+        self.login("camille.browser", "camille.browser-1")
         self.click('a[data-menu-xmlid="defis_network.menu_defis_root"]')
         self.wait_for('.oe_secondary_menu_section'
                       '[data-menu-xmlid="defis_network.menu_defis_network"]')
@@ -35,7 +27,7 @@ class TestBackend(ChromeCase):
         config.sudo(self.user).open_session_cb()
         session = self.env["pos.session"].search([("config_id", "=", config.id)])
         self.assertEqual(session.state, "opened")
-        self.login("camille.browser", "camille-browser-1")
+        self.login("camille.browser", "camille.browser-1")
         self.open("/pos/web/")
         self.wait_for(".pos .product-screen", timeout=120)
         self.wait_until_gone(".pos .loader", timeout=120)

@@ -7,14 +7,8 @@ class TestGrowthReport(ChromeCase):
 
     def setUp(self):
         super().setUp()
-        self.env["res.users"].create({
-            "name": "Nolwenn Le Goff",
-            "login": "nolwenn.browser",
-            "password": "nolwenn-browser-1",
-            "lang": "fr_FR",
-            "tz": "Europe/Paris",
-            "groups_id": [(6, 0, [self.env.ref("defis_network.group_defis_manager").id])],
-        })
+        self.create_user(
+            "Nolwenn Le Goff", "nolwenn.browser", "defis_network.group_defis_manager")
         subnetwork = self.env["defis.subnetwork"].create({"name": "Test Ellé"})
         for day in ("2018-06-04", "2018-09-12"):
             self.env["res.partner"].create({
@@ -22,7 +16,7 @@ class TestGrowthReport(ChromeCase):
                 "defis_subnetwork_id": subnetwork.id, "defis_affiliation_date": day})
 
     def test_graph_and_pivot(self):
-        self.login("nolwenn.browser", "nolwenn-browser-1")
+        self.login("nolwenn.browser", "nolwenn.browser-1")
         self.click('a[data-menu-xmlid="defis_network.menu_defis_root"]')
         self.click('a[data-menu-xmlid="defis_network.menu_defis_network_growth"]')
         self.wait_for(".o_graph_svg_container svg")
@@ -37,7 +31,7 @@ class TestGrowthReport(ChromeCase):
         self.screenshot("network-growth-pivot")
 
     def test_spreadsheet_wizard_opens(self):
-        self.login("nolwenn.browser", "nolwenn-browser-1")
+        self.login("nolwenn.browser", "nolwenn.browser-1")
         self.click('a[data-menu-xmlid="defis_network.menu_defis_root"]')
         self.click('a[data-menu-xmlid="defis_network.menu_defis_network_growth_xlsx"]')
         self.wait_for(".modal .o_form_view")

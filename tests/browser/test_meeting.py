@@ -7,14 +7,8 @@ class TestMeetingForm(ChromeCase):
 
     def setUp(self):
         super().setUp()
-        self.env["res.users"].create({
-            "name": "Gwenaëlle Le Roux",
-            "login": "gwen.browser",
-            "password": "gwen-browser-1",
-            "lang": "fr_FR",
-            "tz": "Europe/Paris",
-            "groups_id": [(6, 0, [self.env.ref("defis_network.group_defis_user").id])],
-        })
+        self.create_user(
+            "Gwenaëlle Le Roux", "gwen.browser", "defis_network.group_defis_user")
         subnetwork = self.env["defis.subnetwork"].create({"name": "Pays de Lorient (test)"})
         structure = self.env["res.partner"].create({
             "name": "CCAS de Lanester (test)", "is_company": True,
@@ -32,7 +26,7 @@ class TestMeetingForm(ChromeCase):
         })
 
     def test_invite_and_mark_present(self):
-        self.login("gwen.browser", "gwen-browser-1")
+        self.login("gwen.browser", "gwen.browser-1")
         self.open("/web#model=defis.meeting&view_type=form&id=%d" % self.meeting.id)
         self.click(".o_statusbar_buttons button.btn-primary")  # Invite the referents
         self.wait_for(".o_field_x2many_list .o_data_row")

@@ -12,9 +12,17 @@ class DefisNetworkTagMixin(models.AbstractModel):
     _description = "Network value shown as a contact tag"
     _tag_family_xmlid = None
 
+    category_id = fields.Many2one(
+        "res.partner.category", string="Contact tag", required=True,
+        ondelete="restrict", auto_join=True)
     code = fields.Char()
     sequence = fields.Integer(default=10)
     structure_count = fields.Integer(compute="_compute_structure_count")
+
+    _sql_constraints = [
+        ("category_unique", "unique(category_id)",
+         "A contact tag stands for one value of the network only."),
+    ]
 
     @api.model
     def _tag_family(self):

@@ -11,9 +11,6 @@ class DefisSubnetwork(models.Model):
     _order = "sequence, id"
     _tag_family_xmlid = "defis_network.category_subnetwork"
 
-    category_id = fields.Many2one(
-        "res.partner.category", string="Contact tag", required=True,
-        ondelete="restrict", auto_join=True)
     structure_ids = fields.One2many(
         "res.partner", "defis_subnetwork_id", string="Structures")
     meeting_attendance_rate = fields.Float(
@@ -21,10 +18,6 @@ class DefisSubnetwork(models.Model):
         compute="_compute_meeting_attendance_rate",
         help="Held meetings where at least one referent of the structure was present, "
              "out of the held meetings it was invited to, over the sub-network's structures.")
-
-    _sql_constraints = [
-        ("category_unique", "unique(category_id)", "A contact tag serves one sub-network."),
-    ]
 
     def _structure_field(self):
         return "defis_subnetwork_id"
