@@ -1,0 +1,223 @@
+"""Network statistics on ten times the demo network: 2,190 structures in the
+7 demo sub-networks, affiliated from 2007 to 2019 (some withdrawn), 2
+referents each, and ten years of quarterly sub-network meetings plus a yearly
+technical committee, with attendance lines.
+
+1. Growth: structures affiliated at 120 month ends by sub-network, read as
+   the pivot reads it (read_group on defis.network.growth), against one
+   hand-written SQL aggregate over res_partner.
+2. Attendance rates of all structures read through the ORM, against one SQL
+   aggregate over the attendance lines."""
+from datetime import date
+
+from odoo.tests.common import SavepointCase
+
+from .harness import BenchCase
+
+STRUCTURES = 2190
+FIRST_AFFILIATION = date(2007, 1, 1)
+AFFILIATION_DAYS = (date(2019, 12, 31) - FIRST_AFFILIATION).days
+MEETING_YEARS = range(2010, 2020)
+FIRST_MONTH, LAST_MONTH = "2010-01-01", "2019-12-31"
+FAST = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
+
+# Structures and referents are inserted in SQL: res.partner.create costs
+# about 0.25 s a structure with its 2 persons here, 9 minutes for the network.
+# The values are those create() stores: tags and the fields computed from them,
+# commercial partner, display name.
+STRUCTURES_INSERT = """
+    WITH rows AS (
+        SELECT i, %(first)s::date + (i * 37 %% %(days)s) AS affiliation,
+               (%(subnetworks)s::int[])[i %% array_length(%(subnetworks)s::int[], 1) + 1]
+                   AS subnetwork_id,
+               (%(types)s::int[])[i %% array_length(%(types)s::int[], 1) + 1] AS type_id
+          FROM generate_series(0, %(count)s - 1) AS i
+    ), structures AS (
+        INSERT INTO res_partner (
+            name, display_name, is_company, active, type, company_id, invoice_warn,
+            picking_warn, defis_is_structure, defis_subnetwork_id, defis_structure_type_id,
+            defis_affiliation_date, defis_withdrawal_date,
+            create_uid, write_uid, create_date, write_date)
+        SELECT 'Structure ' || to_char(i, 'FM0000') || ' (bench)',
+               'Structure ' || to_char(i, 'FM0000') || ' (bench)', TRUE, TRUE, 'contact',
+               %(company)s, 'no-message', 'no-message', TRUE, subnetwork_id, type_id,
+               affiliation,
+               CASE WHEN i %% 9 = 0
+                    THEN affiliation + 365 * (1 + i %% 5) + i %% 90 END,
+               %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+          FROM rows
+        RETURNING id, name, defis_subnetwork_id, defis_structure_type_id
+    ), tags AS (
+        INSERT INTO res_partner_res_partner_category_rel (partner_id, category_id)
+        SELECT s.id, t.category_id
+          FROM structures s
+          JOIN defis_subnetwork t ON t.id = s.defis_subnetwork_id
+         UNION ALL
+        SELECT s.id, t.category_id
+          FROM structures s
+          JOIN defis_structure_type t ON t.id = s.defis_structure_type_id
+    )
+    INSERT INTO res_partner (
+        name, display_name, parent_id, commercial_partner_id, commercial_company_name,
+        is_company, active, type, company_id, invoice_warn, picking_warn,
+        create_uid, write_uid, create_date, write_date)
+    SELECT person, s.name || ', ' || person, s.id, s.id, s.name, FALSE, TRUE, 'contact',
+           %(company)s, 'no-message', 'no-message',
+           %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+      FROM structures s,
+           LATERAL (SELECT 'Référent ' || substring(s.name, 11, 4) || '-' || rank AS person
+                      FROM generate_series(1, 2) AS rank) AS persons;
+    UPDATE res_partner SET commercial_partner_id = id, commercial_company_name = name
+     WHERE name LIKE 'Structure %%(bench)' AND commercial_partner_id IS NULL
+"""
+# the two persons of each structure, referents since its affiliation
+REFERENTS_INSERT = """
+    INSERT INTO defis_referent (structure_id, partner_id, date_start,
+                                create_uid, write_uid, create_date, write_date)
+    SELECT s.id, p.id, s.defis_affiliation_date,
+           %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+      FROM res_partner s
+      JOIN res_partner p ON p.parent_id = s.id
+     WHERE s.name LIKE 'Structure %%(bench)' AND s.is_company
+"""
+
+# referents in office on the meeting day of the structures affiliated then
+# (of the meeting's sub-network, or all for the committee); each present
+# 2 times in 5, a structure represented at 4 meetings in 5
+ATTENDANCE_INSERT = """
+    INSERT INTO defis_meeting_attendance (meeting_id, partner_id, structure_id, present)
+    SELECT m.id, r.partner_id, r.structure_id, (7 * r.partner_id + 3 * m.id) %% 5 < 2
+      FROM defis_meeting m
+      JOIN res_partner p
+        ON p.defis_is_structure
+       AND (m.subnetwork_id IS NULL OR p.defis_subnetwork_id = m.subnetwork_id)
+       AND p.defis_affiliation_date <= m.date::date
+       AND (p.defis_withdrawal_date IS NULL OR p.defis_withdrawal_date > m.date::date)
+      JOIN defis_referent r
+        ON r.structure_id = p.id AND r.date_start <= m.date::date
+       AND (r.date_end IS NULL OR r.date_end > m.date::date)
+     WHERE m.id IN %s
+"""
+
+GROWTH_QUERY = """
+    SELECT to_char(first_day, 'YYYY-MM'), p.defis_subnetwork_id, COUNT(*)
+      FROM generate_series(%(first)s::date, %(last)s::date, INTERVAL '1 month') AS first_day
+      JOIN res_partner p
+        ON p.defis_is_structure AND p.active
+       AND p.defis_affiliation_date <= (first_day + INTERVAL '1 month - 1 day')::date
+       AND (p.defis_withdrawal_date IS NULL
+            OR p.defis_withdrawal_date > (first_day + INTERVAL '1 month - 1 day')::date)
+  GROUP BY 1, 2
+"""
+
+RATES_QUERY = """
+    SELECT p.id,
+           COALESCE(ROUND(100.0 * COUNT(DISTINCT a.meeting_id) FILTER (WHERE a.present)
+                          / NULLIF(COUNT(DISTINCT a.meeting_id), 0), 1), 0)::float
+      FROM res_partner p
+      LEFT JOIN (defis_meeting_attendance a
+                 JOIN defis_meeting m ON m.id = a.meeting_id AND m.state = 'held')
+             ON a.structure_id = p.id
+     WHERE p.defis_is_structure AND p.active
+  GROUP BY p.id
+"""
+
+
+class TestBenchNetwork(SavepointCase, BenchCase):
+    """SavepointCase first: the network is built once for both cases."""
+
+    repeat = 5
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        try:
+            cls.build_network()
+        except Exception:
+            super().tearDownClass()
+            raise
+
+    @classmethod
+    def build_network(cls):
+        env = cls.env(context=dict(cls.env.context, **FAST))
+        subnetworks = env["defis.subnetwork"].search([])
+        types = env["defis.structure.type"].search([])
+        assert len(subnetworks) == 7, subnetworks
+        env.cr.execute(STRUCTURES_INSERT, {
+            "count": STRUCTURES, "first": str(FIRST_AFFILIATION), "days": AFFILIATION_DAYS,
+            "subnetworks": subnetworks.ids, "types": types.ids,
+            "company": env.user.company_id.id, "uid": env.uid})
+        env.cr.execute(REFERENTS_INSERT, {"uid": env.uid})
+        env.cache.invalidate()
+        cls.create_meetings(env, subnetworks)
+
+    @classmethod
+    def create_meetings(cls, env, subnetworks):
+        meetings = env["defis.meeting"]
+        for year in MEETING_YEARS:
+            for quarter, month in enumerate((3, 6, 9, 12)):
+                for subnetwork in subnetworks:
+                    meetings |= meetings.create({
+                        "name": "Réunion %s T%d" % (subnetwork.name, quarter + 1),
+                        "kind": "subnetwork", "subnetwork_id": subnetwork.id,
+                        "date": "%d-%02d-12 12:00:00" % (year, month),
+                        "state": "cancelled" if (year + month) % 13 == 0 else "held",
+                    })
+            meetings |= meetings.create({
+                "name": "Comité technique %d" % year, "kind": "committee",
+                "date": "%d-11-20 12:00:00" % year, "state": "held"})
+        env.cr.execute(ATTENDANCE_INSERT, (tuple(meetings.ids),))
+        env.cache.invalidate()
+
+    # growth -----------------------------------------------------------------
+    def growth_by_pivot(self):
+        groups = self.env["defis.network.growth"].read_group(
+            [("month", ">=", FIRST_MONTH), ("month", "<=", LAST_MONTH)],
+            ["month", "subnetwork_id", "structure_count"], ["month:month", "subnetwork_id"],
+            lazy=False)
+        result = {}
+        for group in groups:
+            # the group's own domain comes first: its month, its sub-network
+            month = next(leaf[2] for leaf in group["__domain"]
+                         if leaf[0] == "month" and leaf[1] == ">=")[:7]
+            subnetwork = group["subnetwork_id"] and group["subnetwork_id"][0]
+            result[(month, subnetwork)] = group["structure_count"]
+        return result
+
+    def growth_by_sql(self):
+        self.cr.execute(GROWTH_QUERY, {"first": FIRST_MONTH, "last": LAST_MONTH})
+        return {(month, subnetwork or False): count
+                for month, subnetwork, count in self.cr.fetchall()}
+
+    def test_growth(self):
+        expected = self.growth_by_sql()
+        self.assertEqual(len({month for month, _sub in expected}), 120)
+        self.assertGreater(sum(expected.values()), 120 * STRUCTURES // 2)
+        self.assertEqual(self.growth_by_pivot(), expected)
+        self.compare("growth: affiliated at 120 month ends by sub-network",
+                     self.growth_by_pivot, self.growth_by_sql, len(expected))
+
+    # attendance rates ---------------------------------------------------------
+    def structures(self):
+        return self.env["res.partner"].search([("defis_is_structure", "=", True)])
+
+    def rates_by_orm(self):
+        structures = self.structures()
+        structures.invalidate_cache()
+        return {row["id"]: row["defis_meeting_attendance_rate"]
+                for row in structures.read(["defis_meeting_attendance_rate"])}
+
+    def rates_by_sql(self):
+        self.cr.execute(RATES_QUERY)
+        return dict(self.cr.fetchall())
+
+    def test_attendance_rates(self):
+        expected = self.rates_by_sql()
+        self.assertGreater(len(expected), STRUCTURES)
+        self.assertGreater(len([rate for rate in expected.values() if 0 < rate < 100]),
+                           STRUCTURES // 2)
+        # the field rounds to one decimal as a float: 84.60000000000001
+        rates = {key: round(rate, 1) for key, rate in self.rates_by_orm().items()}
+        self.assertEqual(rates, expected)
+        self.compare("attendance rates of all structures",
+                     self.rates_by_orm, self.rates_by_sql, len(expected))
