@@ -34,6 +34,7 @@ class DefisCase(SavepointCase):
         return cls.env["res.users"].with_context(no_reset_password=True).create({
             "name": login.capitalize(),
             "login": login,
+            "email": "%s@defis.example" % login,
             "lang": "fr_FR",
             "groups_id": [(6, 0, [group.id for group in groups])],
         })

@@ -15,6 +15,12 @@ class TestHousehold(DefisCase):
             zip="56100", defis_household_size=4, defis_minimum_benefit=True,
             defis_referring_structure_id=cls.structure.id, defis_consent_date="2015-02-01")
 
+    def test_defis_users_record_households(self):
+        household = self.env["res.partner"].sudo(self.defis_user).create({
+            "name": "Foyer Le Meur", "defis_is_household": True,
+            "defis_household_size": 2, "phone": "06 12 34 56 78"})
+        self.assertEqual(household.sudo().defis_household_size, 2)
+
     def test_personal_fields_hidden_from_other_users(self):
         with self.assertRaises(AccessError):
             self.household.sudo(self.internal_user).read(["defis_minimum_benefit"])
