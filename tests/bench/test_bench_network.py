@@ -10,7 +10,7 @@ technical committee, with attendance lines.
    aggregate over the attendance lines."""
 from datetime import date
 
-from odoo.tests.common import SavepointCase
+from odoo.addons.defis_network.tests.common import GuardedSavepointCase
 
 from .harness import BenchCase
 
@@ -123,22 +123,13 @@ RATES_QUERY = """
 """
 
 
-class TestBenchNetwork(SavepointCase, BenchCase):
+class TestBenchNetwork(GuardedSavepointCase, BenchCase):
     """SavepointCase first: the network is built once for both cases."""
 
     repeat = 5
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        try:
-            cls.build_network()
-        except Exception:
-            super().tearDownClass()
-            raise
-
-    @classmethod
-    def build_network(cls):
+    def set_up_class_data(cls):
         env = cls.env(context=dict(cls.env.context, **FAST))
         subnetworks = env["defis.subnetwork"].search([])
         types = env["defis.structure.type"].search([])

@@ -10,6 +10,7 @@ class DefisNetworkTagMixin(models.AbstractModel):
 
     _name = "defis.network.tag.mixin"
     _description = "Network value shown as a contact tag"
+    _order = "sequence, id"
     _tag_family_xmlid = None
 
     category_id = fields.Many2one(

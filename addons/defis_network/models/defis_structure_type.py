@@ -8,7 +8,6 @@ class DefisStructureType(models.Model):
     _description = "Structure type"
     _inherit = "defis.network.tag.mixin"
     _inherits = {"res.partner.category": "category_id"}
-    _order = "sequence, id"
     _tag_family_xmlid = "defis_network.category_structure_type"
 
     def _structure_field(self):

@@ -8,7 +8,6 @@ class DefisSubnetwork(models.Model):
     _description = "Territorial sub-network"
     _inherit = "defis.network.tag.mixin"
     _inherits = {"res.partner.category": "category_id"}
-    _order = "sequence, id"
     _tag_family_xmlid = "defis_network.category_subnetwork"
 
     structure_ids = fields.One2many(

@@ -3,22 +3,30 @@ from odoo.tests.common import HttpCase, SavepointCase
 from odoo.tools import config
 
 
-class DefisCase(SavepointCase):
-    """Users of each Défis group and a small network, for the add-ons' tests."""
+class GuardedSavepointCase(SavepointCase):
+    """A SavepointCase whose class data, built in ``set_up_class_data``, is
+    rolled back if building it fails: unittest skips tearDownClass then, and
+    the open transaction would block every later test class."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         try:
-            cls.set_up_network()
+            cls.set_up_class_data()
         except Exception:
-            # unittest skips tearDownClass when setUpClass fails: roll back
-            # here, or the open transaction blocks every later test class
             super().tearDownClass()
             raise
 
     @classmethod
-    def set_up_network(cls):
+    def set_up_class_data(cls):
+        pass
+
+
+class DefisCase(GuardedSavepointCase):
+    """Users of each Défis group and a small network, for the add-ons' tests."""
+
+    @classmethod
+    def set_up_class_data(cls):
         cls.group_user = cls.env.ref("defis_network.group_defis_user")
         cls.group_manager = cls.env.ref("defis_network.group_defis_manager")
         cls.internal_user = cls.create_user("interne", [cls.env.ref("base.group_user")])
