@@ -1,0 +1,89 @@
+# Copyright 2026 Défis
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+STATES = [("present", "Present"), ("absent", "Absent"), ("excused", "Excused")]
+
+
+class DefisTrainingAttendance(models.Model):
+    """Whether a learner (registration) attended a session, and for how long."""
+
+    _name = "defis.training.attendance"
+    _description = "Training attendance"
+    _order = "date, session_id, partner_id"
+
+    session_id = fields.Many2one(
+        "defis.training.session", string="Session", required=True, index=True,
+        ondelete="cascade")
+    registration_id = fields.Many2one(
+        "event.registration", string="Registration", required=True, index=True,
+        ondelete="cascade")
+    state = fields.Selection(STATES, string="Status", required=True, default="present")
+    hours = fields.Float(
+        string="Hours attended",
+        help="The length of the session when present; less for a late arrival.")
+    partner_id = fields.Many2one(
+        related="registration_id.partner_id", string="Learner", store=True, readonly=True)
+    event_id = fields.Many2one(
+        related="session_id.event_id", string="Course run", store=True, readonly=True)
+    date = fields.Datetime(related="session_id.date_begin", store=True, readonly=True)
+    trainer_id = fields.Many2one(
+        related="session_id.trainer_id", string="Trainer", store=True, readonly=True)
+    session_hours = fields.Float(
+        related="session_id.duration_hours", string="Session length", readonly=True)
+
+    _sql_constraints = [
+        ("session_registration_unique", "UNIQUE(session_id, registration_id)",
+         "A learner has one attendance line per session."),
+        ("hours_positive", "CHECK(hours >= 0)", "Hours attended cannot be negative."),
+    ]
+
+    @api.model
+    def _default_hours(self, session, state):
+        return session.duration_hours if state == "present" else 0.0
+
+    @api.model
+    def create(self, vals):
+        if "hours" not in vals and vals.get("session_id"):
+            session = self.env["defis.training.session"].browse(vals["session_id"])
+            vals = dict(vals, hours=self._default_hours(session, vals.get("state", "present")))
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if "state" in vals and "hours" not in vals:
+            # each line gets the hours of its own session
+            for attendance in self:
+                super(DefisTrainingAttendance, attendance).write(dict(
+                    vals, hours=self._default_hours(attendance.session_id, vals["state"])))
+            return True
+        return super().write(vals)
+
+    @api.onchange("state")
+    def _onchange_state(self):
+        if self.session_id:
+            self.hours = self._default_hours(self.session_id, self.state)
+
+    @api.constrains("hours", "session_id")
+    def _check_hours(self):
+        for attendance in self:
+            if attendance.hours > attendance.session_id.duration_hours + 1e-6:
+                raise ValidationError(_(
+                    "%(learner)s: %(hours).2f hours attended, more than the "
+                    "%(length).2f hours of the session.") % {
+                        "learner": attendance.registration_id.display_name,
+                        "hours": attendance.hours,
+                        "length": attendance.session_id.duration_hours})
+            if attendance.state != "present" and attendance.hours:
+                raise ValidationError(_(
+                    "%s: only a learner present has hours attended.")
+                    % attendance.registration_id.display_name)
+
+    @api.constrains("session_id", "registration_id")
+    def _check_same_event(self):
+        for attendance in self:
+            if attendance.registration_id.event_id != attendance.session_id.event_id:
+                raise ValidationError(_(
+                    "%s is not registered to the course run of this session.")
+                    % attendance.registration_id.display_name)

@@ -1,0 +1,70 @@
+# Copyright 2026 Défis
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+STATES = [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")]
+
+
+class DefisTrainingSession(models.Model):
+    """A sitting of a course run: every learner of the run attends it."""
+
+    _name = "defis.training.session"
+    _description = "Training session"
+    _order = "date_begin, id"
+
+    event_id = fields.Many2one(
+        "event.event", string="Course run", required=True, index=True, ondelete="cascade")
+    name = fields.Char(string="Title")
+    date_begin = fields.Datetime(string="Start", required=True)
+    date_end = fields.Datetime(string="End", required=True)
+    duration_hours = fields.Float(
+        string="Length (hours)", compute="_compute_duration_hours", store=True)
+    room = fields.Char()
+    trainer_id = fields.Many2one(
+        "res.users", string="Trainer", index=True, default=lambda self: self.env.user)
+    attendance_ids = fields.One2many(
+        "defis.training.attendance", "session_id", string="Attendance")
+    state = fields.Selection(STATES, string="Status", required=True, default="planned")
+    programme_id = fields.Many2one(
+        related="event_id.defis_programme_id", store=True, readonly=True)
+    present_count = fields.Integer(
+        string="Learners present", compute="_compute_present_count")
+
+    _sql_constraints = [
+        ("dates_order", "CHECK(date_end > date_begin)",
+         "A session must end after it starts."),
+    ]
+
+    @api.depends("date_begin", "date_end")
+    def _compute_duration_hours(self):
+        for session in self:
+            if session.date_begin and session.date_end:
+                delta = (fields.Datetime.from_string(session.date_end)
+                         - fields.Datetime.from_string(session.date_begin))
+                session.duration_hours = round(delta.total_seconds() / 3600.0, 2)
+            else:
+                session.duration_hours = 0.0
+
+    @api.depends("attendance_ids.state")
+    def _compute_present_count(self):
+        for session in self:
+            session.present_count = len(
+                session.attendance_ids.filtered(lambda a: a.state == "present"))
+
+    @api.multi
+    def name_get(self):
+        result = []
+        for session in self:
+            begin = fields.Datetime.context_timestamp(
+                session, fields.Datetime.from_string(session.date_begin))
+            label = "%s %s" % (session.event_id.name or "", begin.strftime("%d/%m/%Y %H:%M"))
+            if session.name:
+                label = "%s (%s)" % (label, session.name)
+            result.append((session.id, label))
+        return result
+
+    @api.multi
+    def copy_data(self, default=None):
+        default = dict(default or {})
+        default.setdefault("attendance_ids", [])
+        return super().copy_data(default)
