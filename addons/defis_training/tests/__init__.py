@@ -1,3 +1,5 @@
 from . import test_security
 from . import test_website
 from . import test_attendance
+from . import test_funding
+from . import test_certificate
