@@ -26,6 +26,9 @@
         "views/defis_training_funding_views.xml",
         "views/defis_training_session_views.xml",
         "views/defis_training_menus.xml",
+        "data/mail_template_data.xml",
+        "views/defis_training_portal_templates.xml",
+        "views/defis_training_register_wizard_views.xml",
     ],
     "demo": [],
 }
