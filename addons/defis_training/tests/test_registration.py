@@ -12,12 +12,13 @@ class TestRegistration(DefisCase):
 
     @classmethod
     def set_up_class_data(cls):
-        super().set_up_class_data()
+        result = super().set_up_class_data()
         cls.programme = create_programme(cls.env, "Numérique au quotidien (test)",
                                          audience="individuals")
         cls.course = create_run(cls.env, cls.programme, seats=2)
         cls.structure = cls.create_structure("CCAS de Test")
         cls.template = cls.env.ref("defis_training.mail_template_registration")
+        return result
 
     def register(self, run=None, **values):
         values.setdefault("name", "Yann Guégan")
@@ -97,7 +98,7 @@ class TestAssistedRegistration(DefisCase):
 
     @classmethod
     def set_up_class_data(cls):
-        super().set_up_class_data()
+        result = super().set_up_class_data()
         cls.programme = create_programme(cls.env, "Démarches en ligne (test)",
                                          audience="benefit")
         cls.course = create_run(cls.env, cls.programme, seats=5)
@@ -108,6 +109,7 @@ class TestAssistedRegistration(DefisCase):
         cls.referral = cls.env["defis.referral"].create({
             "structure_id": cls.structure.id, "person_id": cls.person.id,
             "service": "training"})
+        return result
 
     def wizard(self, **values):
         return self.env["defis.training.register.wizard"].sudo(self.trainer).create(
@@ -134,7 +136,7 @@ class TestAssistedRegistration(DefisCase):
         action = self.referral.sudo(self.trainer).action_defis_training_register()
         self.assertEqual(action["res_model"], "defis.training.register.wizard")
         wizard = self.env["defis.training.register.wizard"].sudo(self.trainer).with_context(
-            action["context"]).create({"event_id": self.course.id})
+            **action["context"]).create({"event_id": self.course.id})
         self.assertEqual(wizard.referral_id, self.referral)
         self.assertEqual(wizard.structure_id, self.structure)
         registration = self.env["event.registration"].browse(

@@ -27,7 +27,7 @@ class DefisTrainingRegisterWizard(models.TransientModel):
         domain=[("defis_is_structure", "=", True)])
     heard_from = fields.Char(string="Heard of it through")
     referral_id = fields.Many2one("defis.referral", string="Referral", readonly=True)
-    seats_left = fields.Char(compute="_compute_seats_left")
+    seats_left = fields.Char(string="Places left", compute="_compute_seats_left")
 
     @api.depends("event_id")
     def _compute_seats_left(self):
