@@ -163,9 +163,10 @@ class EventEvent(models.Model):
         under REPEATABLE READ one that waited for a registration which updated
         the row fails and is retried by Odoo, so the count is never stale."""
         self.ensure_one()
+        # a concurrency failure here is expected and retried: not logged as an error
         self.env.cr.execute(
             "SELECT seats_availability, seats_max FROM event_event WHERE id = %s FOR UPDATE",
-            [self.id])
+            [self.id], log_exceptions=False)
         availability, seats_max = self.env.cr.fetchone()
         if availability != "limited" or not seats_max:
             return None
@@ -200,7 +201,6 @@ class EventEvent(models.Model):
         name = " ".join(values["name"].split())
         phone = phone_tools.to_e164(values["phone"])
         email = (values.get("email") or "").strip() or False
-        seats_left = self._defis_lock_seats_left()
         partner = (self.env["res.partner"].browse(values.get("partner_id"))
                    or self._defis_find_learner(name, phone))
         already = self.env["event.registration"].search([
@@ -208,6 +208,11 @@ class EventEvent(models.Model):
             ("state", "in", SEAT_STATES)], limit=1) if partner else None
         if already:
             return already
+        # the stored counter answers at once for a run already full; the
+        # count under the lock decides for the last seats
+        seats_left = self._defis_seats_left()
+        if seats_left != 0:
+            seats_left = self._defis_lock_seats_left()
         if seats_left is not None and seats_left <= 0:
             raise DefisRunFull(_("The course run %s is full.") % self.name)
         if not partner:
