@@ -1,0 +1,84 @@
+"""A visitor registers to a course run from a phone, without an account."""
+from odoo.addons.defis_training.tests.common import create_programme, create_run
+
+from .chrome import ChromeCase, in_browser_turn
+
+
+class TestTrainingPortal(ChromeCase):
+
+    window_size = (390, 844)
+
+    def setUp(self):
+        super().setUp()
+        programme = create_programme(self.env, "Numérique au quotidien (navigateur)")
+        self.course = create_run(self.env, programme, seats=3, name="Découverte de l'ordinateur")
+        self.last_seat_course = create_run(self.env, programme, seats=1,
+                                           name="Internet pas à pas", days=10)
+        # headless Chromium keeps windows at least 500 pixels wide: emulate the phone's viewport
+        width, height = self.window_size
+        self.browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+
+    def registrations(self, course):
+        return self.env["event.registration"].search([("event_id", "=", course.id)])
+
+    @in_browser_turn
+    def register(self, name, phone):
+        self.fill("#defis_reg_name", name)
+        self.fill("#defis_reg_phone", phone)
+        self.click(".o_defis_register_submit")
+
+    def assert_fits_the_phone(self):
+        self.assertEqual(self.browser.execute_script("return window.innerWidth"), 390)
+        self.assertLessEqual(self.browser.execute_script(
+            "return document.documentElement.scrollWidth"), 390)
+
+    def test_register_then_a_bad_phone(self):
+        self.open("/formations")
+        self.assertIn("3 places restantes", self.text(".o_defis_programme"))
+        self.assertIn("1 place restante", self.text(".o_defis_programme"))
+        self.assert_fits_the_phone()
+        self.click("a.o_defis_run[href*='decouverte']")
+        self.wait_for("form.o_defis_registration_form")
+        self.assertEqual(len(self.texts(".o_defis_sittings li")), 2)
+        self.assert_fits_the_phone()
+
+        self.register("Maël Tanguy", "0612")
+        error = self.text(".o_defis_field_error[data-field=phone]")
+        self.assertIn("Ce numéro de téléphone n'est pas valide", error)
+        self.assertEqual(len(self.find_all(".has-error #defis_reg_phone")), 1)
+        self.assertEqual(self.wait_for("#defis_reg_name").get_attribute("value"), "Maël Tanguy")
+        self.assertFalse(self.registrations(self.course))
+        self.screenshot("training-portal-bad-phone")
+
+        self.register("Maël Tanguy", "06 12 34 56 78")
+        self.assertIn("votre inscription est confirmée", self.text(".o_defis_registration_done"))
+        registration = self.registrations(self.course)
+        self.assertEqual(len(registration), 1)
+        self.assertEqual(registration.phone, "+33612345678")
+        self.assertEqual(registration.defis_source, "portal")
+        self.assertIn("2 places restantes", self.text(".o_defis_run_name"))
+        self.assert_fits_the_phone()
+        self.screenshot("training-portal-registered")
+
+    def test_full_course_refuses_politely(self):
+        self.open("/formations")
+        self.click("a.o_defis_run[href*='internet-pas-a-pas']")
+        self.wait_for("form.o_defis_registration_form")
+        # someone takes the last seat while the visitor types
+        self.last_seat_course._defis_register({"name": "Anne Le Bihan", "phone": "0297123456"})
+        self.register("Maël Tanguy", "06 12 34 56 78")
+        refusal = self.text(".o_defis_full_refused")
+        self.assertIn("Désolé, cette formation est complète", refusal)
+        self.assertIn("vous n'êtes pas inscrit(e)", refusal)
+        self.assertEqual(self.registrations(self.last_seat_course).mapped("name"),
+                         ["Anne Le Bihan"])
+        self.assertFalse(self.env["res.partner"].search([("name", "=", "Maël Tanguy")]))
+        self.assert_fits_the_phone()
+        self.screenshot("training-portal-full")
+
+        self.open("/formations")
+        self.assertIn("Complet", self.text(".o_defis_programme"))
+        self.click("a.o_defis_run[href*='internet-pas-a-pas']")
+        self.assertIn("Cette formation est complète", self.text(".o_defis_full"))
+        self.assertFalse(self.find_all("form.o_defis_registration_form"))
