@@ -2,3 +2,4 @@ from . import test_security
 from . import test_website
 from . import test_registration
 from . import test_seats_concurrency
+from . import test_portal
