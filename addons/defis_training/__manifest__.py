@@ -28,6 +28,7 @@
         "views/defis_training_menus.xml",
         "data/mail_template_data.xml",
         "views/defis_training_portal_templates.xml",
+        "data/website_menu_data.xml",
         "views/defis_training_register_wizard_views.xml",
     ],
     "demo": [],

@@ -225,6 +225,8 @@ class EventEvent(models.Model):
         self.env.cr.execute(
             "UPDATE event_event SET write_date = now() AT TIME ZONE 'UTC' WHERE id = %s",
             [self.id])
+        # a registration is an activity of the person (retention of their data)
+        partner.sudo().write({"defis_last_activity_date": fields.Date.context_today(self)})
         if email:
             self.env.ref("defis_training.mail_template_registration").sudo().send_mail(
                 registration.id)

@@ -1,5 +1,6 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.defis_network.tests.common import DefisCase
@@ -42,6 +43,8 @@ class TestRegistration(DefisCase):
         self.assertEqual(registration.defis_structure_id, self.structure)
         self.assertEqual(registration.defis_learner_type, "individuals")
         self.assertEqual(self.course._defis_seats_left(), 1)
+        self.assertEqual(registration.partner_id.defis_last_activity_date,
+                         fields.Date.context_today(registration))
 
     def test_same_person_found_not_registered_twice(self):
         first = self.register(name="Yann  Guégan")
