@@ -16,7 +16,7 @@ import requests
 from odoo import SUPERUSER_ID, api
 from odoo.tools import config
 
-from odoo.addons.defis_training.tests.common import create_programme, create_run
+from odoo.addons.defis_training.tests.common import create_upcoming_run, create_web_programme
 from odoo.addons.http_routing.models.ir_http import slug
 
 from .harness import BenchCase
@@ -33,8 +33,8 @@ class TestBenchTrainingPortal(BenchCase):
         self.base_url = "http://127.0.0.1:%d" % config["http_port"]
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-            programme = create_programme(env, "Programme du banc d'essai")
-            run = create_run(env, programme, seats=12, name="Banc d'essai", sittings=5)
+            programme = create_web_programme(env, "Programme du banc d'essai")
+            run = create_upcoming_run(env, programme, seats=12, name="Banc d'essai", sittings=5)
             for number in range(6):
                 run._defis_register({"name": "Banc %d" % number,
                                      "phone": "06 12 00 01 %02d" % number})

@@ -1,5 +1,5 @@
 """A visitor registers to a course run from a phone, without an account."""
-from odoo.addons.defis_training.tests.common import create_programme, create_run
+from odoo.addons.defis_training.tests.common import create_upcoming_run, create_web_programme
 
 from .chrome import ChromeCase, in_browser_turn
 
@@ -10,10 +10,11 @@ class TestTrainingPortal(ChromeCase):
 
     def setUp(self):
         super().setUp()
-        programme = create_programme(self.env, "Numérique au quotidien (navigateur)")
-        self.course = create_run(self.env, programme, seats=3, name="Découverte de l'ordinateur")
-        self.last_seat_course = create_run(self.env, programme, seats=1,
-                                           name="Internet pas à pas", days=10)
+        programme = create_web_programme(self.env, "Numérique au quotidien (navigateur)")
+        self.course = create_upcoming_run(self.env, programme, seats=3,
+                                          name="Découverte de l'ordinateur")
+        self.last_seat_course = create_upcoming_run(self.env, programme, seats=1,
+                                                    name="Internet pas à pas", days=10)
         # headless Chromium keeps windows at least 500 pixels wide: emulate the phone's viewport
         width, height = self.window_size
         self.browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {

@@ -73,7 +73,9 @@ class EventEvent(models.Model):
         funding = self.defis_funding_id
         if not funding:
             return False
-        others = funding.event_ids.filtered(lambda e: e.id != self._origin.id and e != self)
+        # in an onchange, self is a new record; _origin is the saved one
+        origin = getattr(self, "_origin", self)
+        others = funding.event_ids.filtered(lambda e: e.id not in (self.id, origin.id))
         learners = self._defis_counted_registrations() + sum(
             e._defis_counted_registrations() for e in others)
         hours = self.defis_planned_hours * self._defis_counted_registrations() + sum(
@@ -253,3 +255,11 @@ class EventEvent(models.Model):
                 "defis_referral_id": values.get("referral_id") or False,
                 "defis_learner_type": learner_type,
             })
+
+    def action_print_certificates(self):
+        """The attendance certificates of every learner of the course runs."""
+        registrations = self.mapped("registration_ids").filtered(
+            lambda r: r.state in ("open", "done"))
+        return self.env.ref(
+            "defis_training.action_report_defis_training_certificate").report_action(
+                registrations, config=False)

@@ -8,7 +8,7 @@ import requests
 from odoo.addons.defis_network.tests.common import DefisHttpCase, create_structure
 from odoo.addons.http_routing.models.ir_http import slug
 
-from .common import create_programme, create_run
+from .common import create_upcoming_run, create_web_programme
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -18,13 +18,14 @@ class TestTrainingPortalHttp(DefisHttpCase):
 
     def setUp(self):
         super().setUp()
-        self.programme = create_programme(self.env, "Numérique au quotidien (HTTP)")
-        self.course = create_run(self.env, self.programme, seats=4, name="Premiers pas")
-        self.hidden = create_run(self.env, self.programme, name="Session interne",
-                                 published=False)
-        hidden_programme = create_programme(self.env, "Programme caché")
+        self.programme = create_web_programme(self.env, "Numérique au quotidien (HTTP)")
+        self.course = create_upcoming_run(self.env, self.programme, seats=4, name="Premiers pas")
+        self.hidden = create_upcoming_run(self.env, self.programme, name="Session interne",
+                                          published=False)
+        hidden_programme = create_web_programme(self.env, "Programme caché")
         hidden_programme.website_published = False
-        self.hidden_programme_run = create_run(self.env, hidden_programme, name="Hors catalogue")
+        self.hidden_programme_run = create_upcoming_run(
+            self.env, hidden_programme, name="Hors catalogue")
         self.structure = create_structure(self.env, "CCAS de Lanester (HTTP)")
         self.url = "/formations/%s" % slug(self.course)
 

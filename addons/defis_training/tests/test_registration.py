@@ -6,7 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.defis_network.tests.common import DefisCase
 
 from ..models.event_event import DefisRunFull
-from .common import create_programme, create_run
+from .common import create_upcoming_run, create_web_programme
 
 
 class TestRegistration(DefisCase):
@@ -14,9 +14,9 @@ class TestRegistration(DefisCase):
     @classmethod
     def set_up_class_data(cls):
         result = super().set_up_class_data()
-        cls.programme = create_programme(cls.env, "Numérique au quotidien (test)",
-                                         audience="individuals")
-        cls.course = create_run(cls.env, cls.programme, seats=2)
+        cls.programme = create_web_programme(cls.env, "Numérique au quotidien (test)",
+                                             audience="individuals")
+        cls.course = create_upcoming_run(cls.env, cls.programme, seats=2)
         cls.structure = cls.create_structure("CCAS de Test")
         cls.template = cls.env.ref("defis_training.mail_template_registration")
         return result
@@ -72,7 +72,7 @@ class TestRegistration(DefisCase):
         self.assertIn("Ce numéro de téléphone n'est pas valide", errors["phone"])
 
     def test_full_run_refuses_and_writes_nothing(self):
-        run = create_run(self.env, self.programme, seats=1)
+        run = create_upcoming_run(self.env, self.programme, seats=1)
         self.register(run=run, name="Anne Le Bihan", phone="0297123456")
         before = self.count_written()
         with self.assertRaises(DefisRunFull):
@@ -91,7 +91,7 @@ class TestRegistration(DefisCase):
         self.assertIn(self.course.name, sent.with_context(lang="fr_FR").subject)
 
     def test_cancelled_run_refuses(self):
-        run = create_run(self.env, self.programme, seats=3)
+        run = create_upcoming_run(self.env, self.programme, seats=3)
         run.button_cancel()
         with self.assertRaises(UserError):
             self.register(run=run)
@@ -102,9 +102,9 @@ class TestAssistedRegistration(DefisCase):
     @classmethod
     def set_up_class_data(cls):
         result = super().set_up_class_data()
-        cls.programme = create_programme(cls.env, "Démarches en ligne (test)",
-                                         audience="benefit")
-        cls.course = create_run(cls.env, cls.programme, seats=5)
+        cls.programme = create_web_programme(cls.env, "Démarches en ligne (test)",
+                                             audience="benefit")
+        cls.course = create_upcoming_run(cls.env, cls.programme, seats=5)
         cls.structure = cls.create_structure("CCAS de Test")
         cls.trainer = cls.defis_user  # reception staff register people
         cls.person = cls.env["res.partner"].create({

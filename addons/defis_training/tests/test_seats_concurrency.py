@@ -13,7 +13,7 @@ from odoo.tools import config
 
 from odoo.addons.http_routing.models.ir_http import slug
 
-from .common import create_programme, create_run
+from .common import create_upcoming_run, create_web_programme
 
 CLIENTS = 30
 SEATS = 5
@@ -29,8 +29,8 @@ class TestSeatsConcurrency(TransactionCase):
         # committed in a cursor of its own, so that the server's requests see it
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-            programme = create_programme(env, "Programme de test (concurrence)")
-            run = create_run(env, programme, seats=SEATS, name="Test concurrence")
+            programme = create_web_programme(env, "Programme de test (concurrence)")
+            run = create_upcoming_run(env, programme, seats=SEATS, name="Test concurrence")
             self.programme_id, self.run_id, self.url = programme.id, run.id, slug(run)
             cr.commit()  # pylint: disable=invalid-commit
         self.addCleanup(self.delete_committed_data)
