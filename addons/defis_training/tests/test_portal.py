@@ -91,3 +91,19 @@ class TestTrainingPortalHttp(DefisHttpCase):
             self.cr.acquire()
         self.assertNotIn("Yann", other.text)
         self.assertTrue(other.url.endswith("/formations"))
+
+    def test_list_queries_do_not_grow_with_the_runs(self):
+        def queries_of_list():
+            before = self.cr.sql_log_count
+            self.assertEqual(self.url_open("/formations").status_code, 200)
+            return self.cr.sql_log_count - before
+        queries_of_list()  # warm-up: templates compiled, caches filled
+        few = queries_of_list()
+        self.assertGreater(few, 5)  # the requests' queries are counted on this cursor
+        for number in range(4):
+            create_upcoming_run(self.env, self.programme, name="Atelier %d" % number,
+                                days=20 + number, sittings=3)
+        create_upcoming_run(self.env, create_web_programme(self.env, "Autre programme"))
+        self.assertIn("Atelier 3", self.url_open("/formations").text)
+        many = queries_of_list()
+        self.assertLessEqual(many, few + 2)

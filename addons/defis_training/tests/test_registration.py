@@ -156,3 +156,13 @@ class TestAssistedRegistration(DefisCase):
         self.referral.service = "equipment_loan"
         with self.assertRaises(UserError):
             self.referral.action_defis_training_register()
+
+    def test_register_from_a_contact(self):
+        action = self.env.ref("defis_training.action_defis_training_register_contact")
+        self.assertEqual(action.binding_model_id.model, "res.partner")
+        wizards = self.env["defis.training.register.wizard"].sudo(self.trainer).with_context(
+            default_partner_id=self.person.id)
+        wizard = wizards.new(dict(wizards.default_get(list(wizards._fields)),
+                                  event_id=self.course.id))
+        wizard._onchange_partner_id()
+        self.assertEqual((wizard.name, wizard.phone), ("Louise Le Goff", "02 97 76 00 00"))
