@@ -1,4 +1,5 @@
 """A visitor registers to a course run from a phone, without an account."""
+from odoo.addons.defis_network.tests.common import create_referral, create_structure
 from odoo.addons.defis_training.tests.common import create_upcoming_run, create_web_programme
 
 from .chrome import ChromeCase, in_browser_turn
@@ -83,3 +84,36 @@ class TestTrainingPortal(ChromeCase):
         self.click("a.o_defis_run[href*='internet-pas-a-pas']")
         self.assertIn("Cette formation est complète", self.text(".o_defis_full"))
         self.assertFalse(self.find_all("form.o_defis_registration_form"))
+
+
+class TestReferralToRegistration(ChromeCase):
+    """Staff turn a referral to a training into a registration, in the backend."""
+
+    def setUp(self):
+        super().setUp()
+        user = self.create_user("Camille Le Goff", "camille.accueil",
+                                "defis_network.group_defis_user")
+        user.email = "camille.accueil@defis.example"
+        programme = create_web_programme(self.env, "Démarches en ligne (navigateur)")
+        self.course = create_upcoming_run(self.env, programme, seats=4, name="Mes démarches CAF")
+        structure = create_structure(self.env, "CCAS de Lanester (navigateur)")
+        self.referral = create_referral(self.env, structure, "Louise Le Goff")
+        self.referral.person_id.phone = "02 97 76 00 00"
+
+    def test_register_the_person_referred(self):
+        self.login("camille.accueil", "camille.accueil-1")
+        self.open("/web#id=%d&model=defis.referral&view_type=form" % self.referral.id)
+        self.click(".o_form_statusbar button.o_defis_training_register")
+        self.fill(".modal .o_field_many2one[name=event_id] input", "Mes démarches")
+        self.click(".ui-autocomplete li:first-child a")
+        self.wait_for(".modal .o_field_widget[name=seats_left]")
+        self.assertEqual(self.text(".modal .o_field_widget[name=seats_left]"), "4")
+        self.click(".modal-footer button.o_defis_register_confirm")
+        self.wait_until_gone(".modal")
+        self.wait_for(".o_form_view .o_field_widget[name=event_id]")
+        registration = self.course.registration_ids
+        self.assertEqual(registration.partner_id, self.referral.person_id)
+        self.assertEqual(registration.defis_source, "referral")
+        self.assertEqual(self.referral.state, "done")
+        self.assertEqual(self.referral.result_ref, registration)
+        self.screenshot("training-referral-registered")
