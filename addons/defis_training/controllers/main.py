@@ -46,8 +46,10 @@ class DefisTrainingPortal(http.Controller):
     @staticmethod
     def _structures():
         # sudo: names of the network's structures (organisations), for the select
+        today = fields.Date.context_today(request.env.user)
         return request.env["res.partner"].sudo().search_read(
-            [("defis_is_structure", "=", True)], ["name"], order="name")
+            [("defis_is_structure", "=", True), "|", ("defis_withdrawal_date", "=", False),
+             ("defis_withdrawal_date", ">", today)], ["name"], order="name")
 
     def _run_values(self, run, form=None, errors=None):
         # sudo to show the programme, place and sittings of a published run

@@ -107,3 +107,9 @@ class TestTrainingPortalHttp(DefisHttpCase):
         self.assertIn("Atelier 3", self.url_open("/formations").text)
         many = queries_of_list()
         self.assertLessEqual(many, few + 2)
+
+    def test_structures_of_the_network_only(self):
+        create_structure(self.env, "CCAS parti (HTTP)").defis_withdrawal_date = "2019-01-01"
+        text = html.unescape(self.url_open(self.url).text)
+        self.assertIn("CCAS de Lanester (HTTP)", text)
+        self.assertNotIn("CCAS parti (HTTP)", text)
