@@ -38,6 +38,15 @@ class EventRegistration(models.Model):
         "res.partner", string="Referring structure", index=True, ondelete="set null",
         domain=[("defis_is_structure", "=", True)])
 
+    @api.multi
+    def confirm_registration(self):
+        # the confirmation e-mail schedulers of the run are event.mail records
+        # that Défis users may not write: once the user may confirm, they run
+        # as superuser
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        return super(EventRegistration, self.sudo()).confirm_registration()
+
     @api.depends("defis_attendance_ids.hours")
     def _compute_defis_hours_attended(self):
         for registration in self:
