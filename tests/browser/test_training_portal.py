@@ -1,4 +1,8 @@
 """A visitor registers to a course run from a phone, without an account."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
 from odoo.addons.defis_network.tests.common import create_referral, create_structure
 from odoo.addons.defis_training.tests.common import create_upcoming_run, create_web_programme
 
@@ -100,14 +104,19 @@ class TestReferralToRegistration(ChromeCase):
         self.referral = create_referral(self.env, structure, "Louise Le Goff")
         self.referral.person_id.phone = "02 97 76 00 00"
 
+    @in_browser_turn
+    def wait_for_text(self, css, text):
+        WebDriverWait(self.browser, self.timeout).until(
+            ec.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))
+
     def test_register_the_person_referred(self):
         self.login("camille.accueil", "camille.accueil-1")
         self.open("/web#id=%d&model=defis.referral&view_type=form" % self.referral.id)
         self.click(".o_form_statusbar button.o_defis_training_register")
         self.fill(".modal .o_field_many2one[name=event_id] input", "Mes démarches")
         self.click(".ui-autocomplete li:first-child a")
-        self.wait_for(".modal .o_field_widget[name=seats_left]")
-        self.assertEqual(self.text(".modal .o_field_widget[name=seats_left]"), "4")
+        self.wait_for_text(".modal .o_field_widget[name=seats_left]", "4")
+        self.screenshot("training-register-wizard")
         self.click(".modal-footer button.o_defis_register_confirm")
         self.wait_until_gone(".modal")
         self.wait_for(".o_form_view .o_field_widget[name=event_id]")

@@ -31,8 +31,8 @@ class DefisTrainingRegisterWizard(models.TransientModel):
 
     @api.depends("event_id")
     def _compute_seats_left(self):
-        for wizard in self:
-            left = wizard.event_id._defis_seats_left() if wizard.event_id else None
+        for wizard in self.filtered("event_id"):
+            left = wizard.event_id._defis_seats_left()
             wizard.seats_left = (_("Unlimited") if left is None
                                  else _("Full") if left <= 0 else str(left))
 
