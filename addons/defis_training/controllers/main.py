@@ -7,6 +7,7 @@ import pytz
 from odoo import fields, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
+from odoo.tools import html_escape
 
 from odoo.addons.http_routing.models.ir_http import slug
 
@@ -51,6 +52,15 @@ class DefisTrainingPortal(http.Controller):
             [("defis_is_structure", "=", True), "|", ("defis_withdrawal_date", "=", False),
              ("defis_withdrawal_date", ">", today)], ["name"], order="name")
 
+    def _structure_options(self, selected):
+        """The <option> tags of the network's 200-odd structures, built here:
+        rendering them one by one in QWeb costs a fifth of the page's time."""
+        return "".join(
+            '<option value="%d"%s>%s</option>' % (
+                row["id"], ' selected="selected"' if str(row["id"]) == selected else "",
+                html_escape(row["name"]))
+            for row in self._structures())
+
     def _run_values(self, run, form=None, errors=None):
         # sudo to show the programme, place and sittings of a published run
         values = {
@@ -58,7 +68,8 @@ class DefisTrainingPortal(http.Controller):
             "main_object": run,
             "form": form or dict.fromkeys(FORM_FIELDS, ""),
             "errors": errors or {},
-            "structures": self._structures(),
+            "structure_options": self._structure_options(
+                (form or {}).get("structure_id") or ""),
             "seats_left": run.sudo()._defis_seats_left(),
             "sittings": run.sudo().defis_session_ids.filtered(
                 lambda s: s.state != "cancelled").sorted("date_begin"),

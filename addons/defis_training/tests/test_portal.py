@@ -113,3 +113,14 @@ class TestTrainingPortalHttp(DefisHttpCase):
         text = html.unescape(self.url_open(self.url).text)
         self.assertIn("CCAS de Lanester (HTTP)", text)
         self.assertNotIn("CCAS parti (HTTP)", text)
+
+    def test_bad_phone_keeps_the_values(self):
+        response = self.url_open(self.url + "/inscription", data=self.form_data(
+            phone="0612", structure_id=str(self.structure.id), heard_from="Le CCAS"))
+        text = html.unescape(response.text)
+        self.assertIn('data-field="phone"', text)
+        self.assertIn("Ce numéro de téléphone n'est pas valide", text)
+        self.assertIn('<option value="%d" selected="selected">CCAS de Lanester (HTTP)</option>'
+                      % self.structure.id, text)
+        self.assertIn('value="Le CCAS"', text)
+        self.assertFalse(self.registrations())
