@@ -27,6 +27,10 @@
         "views/defis_training_funding_views.xml",
         "views/defis_training_session_views.xml",
         "views/defis_training_menus.xml",
+        "data/mail_template_data.xml",
+        "views/defis_training_portal_templates.xml",
+        "data/website_menu_data.xml",
+        "views/defis_training_register_wizard_views.xml",
     ],
     "demo": [],
 }

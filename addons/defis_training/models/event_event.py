@@ -3,7 +3,18 @@
 import pytz
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import single_email_re
+
+from odoo.addons.defis_network.tools import phone as phone_tools
+
+# registration states that hold a seat
+SEAT_STATES = ("open", "done")
+REGISTRATION_SOURCES = ("portal", "assisted", "referral", "backend")
+
+
+class DefisRunFull(UserError):
+    """No seat is left on the course run."""
 
 
 class EventEvent(models.Model):
@@ -103,6 +114,147 @@ class EventEvent(models.Model):
                 raise ValidationError(_(
                     "The funding agreement %(funding)s does not cover the programme "
                     "of %(event)s.") % {"event": event.name, "funding": funding.name})
+
+    # registration service (portal, assisted registration, referrals) --------
+    @api.model
+    def _defis_portal_domain(self):
+        """Course runs open to registration on the website."""
+        return [
+            ("defis_is_training", "=", True),
+            ("website_published", "=", True),
+            ("defis_programme_id.website_published", "=", True),
+            ("state", "in", ("draft", "confirm")),
+            ("date_begin", ">", fields.Datetime.now()),
+        ]
+
+    def _defis_seats_left(self):
+        """Seats left from the stored counters; None when seats are unlimited."""
+        self.ensure_one()
+        if self.seats_availability != "limited" or not self.seats_max:
+            return None
+        return max(self.seats_available, 0)
+
+    @api.model
+    def _defis_registration_errors(self, values):
+        """Messages by field for what is wrong in ``values`` (name, phone,
+        email, structure_id); empty when the values can be registered."""
+        errors = {}
+        if not (values.get("name") or "").strip():
+            errors["name"] = _("The name is required.")
+        phone = (values.get("phone") or "").strip()
+        if not phone:
+            errors["phone"] = _("A phone number is required, to give news of the course.")
+        else:
+            try:
+                phone_tools.to_e164(phone)
+            except phone_tools.InvalidPhone:
+                errors["phone"] = _("This phone number is not valid. Type it as it is "
+                                    "dialled, e.g. 06 12 34 56 78.")
+        email = (values.get("email") or "").strip()
+        if email and not single_email_re.match(email):
+            errors["email"] = _("This e-mail address is not valid, e.g. nom@exemple.fr.")
+        structure_id = values.get("structure_id")
+        if structure_id and not self.env["res.partner"].sudo().search_count(
+                [("id", "=", structure_id), ("defis_is_structure", "=", True)]):
+            errors["structure_id"] = _("Choose a structure of the network in the list.")
+        return errors
+
+    def _defis_lock_seats_left(self):
+        """Lock the run's row until the end of the transaction, then count
+        the seats left (None: unlimited). Concurrent registrations wait here;
+        under REPEATABLE READ one that waited for a registration which updated
+        the row fails and is retried by Odoo, so the count is never stale."""
+        self.ensure_one()
+        # a concurrency failure here is expected and retried: not logged as an error
+        self.env.cr.execute(
+            "SELECT seats_availability, seats_max FROM event_event WHERE id = %s FOR UPDATE",
+            [self.id], log_exceptions=False)
+        availability, seats_max = self.env.cr.fetchone()
+        if availability != "limited" or not seats_max:
+            return None
+        self.env.cr.execute(
+            "SELECT count(*) FROM event_registration WHERE event_id = %s AND state IN %s",
+            [self.id, SEAT_STATES])
+        return seats_max - self.env.cr.fetchone()[0]
+
+    def _defis_find_learner(self, name, phone):
+        """The person with this phone number (E.164) and this name, if any."""
+        def norm(text):
+            return " ".join((text or "").split()).casefold()
+        candidates = self.env["res.partner"].search(
+            [("is_company", "=", False), "|", ("phone", "=", phone), ("mobile", "=", phone)])
+        return candidates.filtered(lambda partner: norm(partner.name) == norm(name))[:1]
+
+    def _defis_register(self, values):
+        """Register a learner on this course run and return the registration.
+
+        ``values``: name, phone, email, partner_id (an existing contact),
+        source, heard_from, structure_id, referral_id, learner_type. Raises
+        ValidationError for bad values and DefisRunFull when no seat is left;
+        nothing is written then. A person already registered gets their
+        registration back. The e-mail is sent only when an address is given.
+        """
+        self.ensure_one()
+        errors = self._defis_registration_errors(values)
+        if errors:
+            raise ValidationError("\n".join(errors.values()))
+        if self.state not in ("draft", "confirm"):
+            raise UserError(_("The course run %s is over or cancelled.") % self.name)
+        name = " ".join(values["name"].split())
+        phone = phone_tools.to_e164(values["phone"])
+        email = (values.get("email") or "").strip() or False
+        partner = (self.env["res.partner"].browse(values.get("partner_id"))
+                   or self._defis_find_learner(name, phone))
+        already = self.env["event.registration"].search([
+            ("event_id", "=", self.id), ("partner_id", "=", partner.id),
+            ("state", "in", SEAT_STATES)], limit=1) if partner else None
+        if already:
+            return already
+        # the stored counter answers at once for a run already full; the
+        # count under the lock decides for the last seats
+        seats_left = self._defis_seats_left()
+        if seats_left != 0:
+            seats_left = self._defis_lock_seats_left()
+        if seats_left is not None and seats_left <= 0:
+            raise DefisRunFull(_("The course run %s is full.") % self.name)
+        if not partner:
+            partner = self.env["res.partner"].create(
+                {"name": name, "phone": phone, "email": email, "lang": "fr_FR"})
+        registration = self._defis_create_registration(partner, dict(
+            values, name=name, phone=phone, email=email))
+        # the registration updates the run's row (seat counters): concurrent
+        # registrations waiting on the lock are retried with a fresh count
+        self.env.cr.execute(
+            "UPDATE event_event SET write_date = now() AT TIME ZONE 'UTC' WHERE id = %s",
+            [self.id])
+        # a registration is an activity of the person (retention of their data)
+        partner.sudo().write({"defis_last_activity_date": fields.Date.context_today(self)})
+        if email:
+            self.env.ref("defis_training.mail_template_registration").sudo().send_mail(
+                registration.id)
+        return registration
+
+    def _defis_create_registration(self, partner, values):
+        source = values.get("source") or "backend"
+        if source not in REGISTRATION_SOURCES:
+            raise UserError(_("Unknown registration source."))
+        heard_from = (values.get("heard_from") or "").strip()[:200] or False
+        learner_type = values.get("learner_type") or self.defis_programme_id.audience or False
+        # confirmed at once; Odoo's own subscription mail is not sent
+        return self.env["event.registration"].with_context(
+            registration_force_draft=True, tracking_disable=True).create({
+                "event_id": self.id,
+                "partner_id": partner.id,
+                "name": values["name"],
+                "phone": values["phone"],
+                "email": values["email"],
+                "state": "open",
+                "defis_source": source,
+                "defis_heard_from": heard_from,
+                "defis_structure_id": values.get("structure_id") or False,
+                "defis_referral_id": values.get("referral_id") or False,
+                "defis_learner_type": learner_type,
+            })
 
     def action_print_certificates(self):
         """The attendance certificates of every learner of the course runs."""

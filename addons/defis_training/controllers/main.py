@@ -1,0 +1,143 @@
+# Copyright 2026 Défis
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Public pages: upcoming course runs and registration, without JavaScript."""
+import babel.dates
+import pytz
+
+from odoo import fields, http
+from odoo.exceptions import UserError, ValidationError
+from odoo.http import request
+from odoo.tools import html_escape
+
+from odoo.addons.http_routing.models.ir_http import slug
+
+from ..models.event_event import DefisRunFull
+
+FORM_FIELDS = ("name", "phone", "email", "structure_id", "heard_from")
+SESSION_KEY = "defis_training_registrations"
+
+
+class DefisTrainingPortal(http.Controller):
+
+    # helpers ------------------------------------------------------------------
+    @staticmethod
+    def _published_runs(domain=None):
+        # searched with the visitor's rights: published runs only
+        return request.env["event.event"].search(
+            request.env["event.event"]._defis_portal_domain() + (domain or []),
+            order="date_begin, id")
+
+    def _published_run(self, run):
+        """The run if the visitor may register to it, else an empty recordset."""
+        return self._published_runs([("id", "=", run.id)])
+
+    @staticmethod
+    def _date_helpers(run):
+        lang = request.env.context.get("lang") or "fr_FR"
+        tz = pytz.timezone(run.date_tz or "Europe/Paris")
+
+        def local(value):
+            return pytz.utc.localize(fields.Datetime.from_string(value)).astimezone(tz)
+        return {
+            "fmt_day": lambda value: babel.dates.format_date(
+                local(value), "EEEE d MMMM y", locale=lang),
+            "fmt_time": lambda value: local(value).strftime("%H:%M"),
+        }
+
+    @staticmethod
+    def _structures():
+        # sudo: names of the network's structures (organisations), for the select
+        today = fields.Date.context_today(request.env.user)
+        return request.env["res.partner"].sudo().search_read(
+            [("defis_is_structure", "=", True), "|", ("defis_withdrawal_date", "=", False),
+             ("defis_withdrawal_date", ">", today)], ["name"], order="name")
+
+    def _structure_options(self, selected):
+        """The <option> tags of the network's 200-odd structures, built here:
+        rendering them one by one in QWeb costs a fifth of the page's time."""
+        return "".join(
+            '<option value="%d"%s>%s</option>' % (
+                row["id"], ' selected="selected"' if str(row["id"]) == selected else "",
+                html_escape(row["name"]))
+            for row in self._structures())
+
+    def _run_values(self, run, form=None, errors=None):
+        # sudo to show the programme, place and sittings of a published run
+        values = {
+            "run": run.sudo(),
+            "main_object": run,
+            "form": form or dict.fromkeys(FORM_FIELDS, ""),
+            "errors": errors or {},
+            "structure_options": self._structure_options(
+                (form or {}).get("structure_id") or ""),
+            "seats_left": run.sudo()._defis_seats_left(),
+            "sittings": run.sudo().defis_session_ids.filtered(
+                lambda s: s.state != "cancelled").sorted("date_begin"),
+        }
+        values.update(self._date_helpers(run))
+        return values
+
+    # pages ----------------------------------------------------------------
+    @http.route("/formations", type="http", auth="public", website=True)
+    def training_runs(self, **kw):
+        runs = self._published_runs().sudo()
+        programmes = runs.mapped("defis_programme_id")
+        values = {
+            "groups": [(programme, runs.filtered(lambda r, p=programme: r.defis_programme_id == p))
+                       for programme in programmes.sorted("name")],
+            "slug": slug,
+        }
+        values.update(self._date_helpers(runs[:1] or request.env["event.event"]))
+        return request.render("defis_training.portal_training_runs", values)
+
+    @http.route('/formations/<model("event.event"):run>', type="http", auth="public",
+                website=True)
+    def training_run(self, run, **kw):
+        run = self._published_run(run)
+        if not run:
+            return request.not_found()
+        return request.render("defis_training.portal_training_run", self._run_values(run))
+
+    @http.route('/formations/<model("event.event"):run>/inscription', type="http",
+                auth="public", website=True, methods=["POST"])
+    def training_register(self, run, **post):
+        """Validate the form (its CSRF token checked by Odoo) and register;
+        show the form again with the errors, or the "full" page."""
+        run = self._published_run(run)
+        if not run:
+            return request.not_found()
+        form = {key: (post.get(key) or "").strip() for key in FORM_FIELDS}
+        # an unknown structure (-1) is refused by the validation
+        structure_id = (int(form["structure_id"]) if form["structure_id"].isdigit()
+                        else -1 if form["structure_id"] else 0)
+        values = dict(form, structure_id=structure_id, source="portal")
+        errors = run._defis_registration_errors(values)
+        if not errors:
+            try:
+                with request.env.cr.savepoint():
+                    # sudo only to register with the validated values
+                    registration = run.sudo()._defis_register(values)
+            except DefisRunFull:
+                return request.render("defis_training.portal_training_full",
+                                      self._run_values(run))
+            except (UserError, ValidationError) as error:
+                errors["form"] = error.name
+            else:
+                done = request.session.get(SESSION_KEY, [])
+                request.session[SESSION_KEY] = (done + [registration.id])[-20:]
+                return request.redirect("/formations/%s/merci" % slug(run))
+        return request.render("defis_training.portal_training_run",
+                              self._run_values(run, form, errors))
+
+    @http.route('/formations/<model("event.event"):run>/merci', type="http",
+                auth="public", website=True)
+    def training_registered(self, run, **kw):
+        # only a registration made in this browser session is shown
+        registration = request.env["event.registration"].sudo().search([
+            ("id", "in", request.session.get(SESSION_KEY, [])),
+            ("event_id", "=", run.id)], limit=1)
+        if not registration:
+            return request.redirect("/formations")
+        values = self._run_values(registration.event_id)
+        values["registration"] = registration
+        return request.render("defis_training.portal_training_registered", values)

@@ -1,0 +1,126 @@
+# Copyright 2026 Défis
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import html
+import re
+
+import requests
+
+from odoo.addons.defis_network.tests.common import DefisHttpCase, create_structure
+from odoo.addons.http_routing.models.ir_http import slug
+
+from .common import create_upcoming_run, create_web_programme
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+class TestTrainingPortalHttp(DefisHttpCase):
+    """The public pages through HTTP, as an anonymous visitor sees them."""
+
+    def setUp(self):
+        super().setUp()
+        self.programme = create_web_programme(self.env, "Numérique au quotidien (HTTP)")
+        self.course = create_upcoming_run(self.env, self.programme, seats=4, name="Premiers pas")
+        self.hidden = create_upcoming_run(self.env, self.programme, name="Session interne",
+                                          published=False)
+        hidden_programme = create_web_programme(self.env, "Programme caché")
+        hidden_programme.website_published = False
+        self.hidden_programme_run = create_upcoming_run(
+            self.env, hidden_programme, name="Hors catalogue")
+        self.structure = create_structure(self.env, "CCAS de Lanester (HTTP)")
+        self.url = "/formations/%s" % slug(self.course)
+
+    def form_data(self, **values):
+        page = self.url_open(self.url)
+        self.assertEqual(page.status_code, 200)
+        data = {"csrf_token": CSRF.search(page.text).group(1),
+                "name": "Yann Guégan", "phone": "06 12 34 56 78"}
+        data.update(values)
+        return data
+
+    def registrations(self):
+        return self.env["event.registration"].search([("event_id", "=", self.course.id)])
+
+    def test_only_published_runs(self):
+        text = html.unescape(self.url_open("/formations").text)
+        self.assertIn("Premiers pas", text)
+        self.assertIn("4 places restantes", text)
+        self.assertNotIn("Session interne", text)
+        self.assertNotIn("Hors catalogue", text)
+        # Odoo's URL converter refuses an unpublished run (403), the page a
+        # run of an unpublished programme (404)
+        for run, status in ((self.hidden, 403), (self.hidden_programme_run, 404)):
+            response = self.url_open("/formations/%s" % slug(run))
+            self.assertEqual(response.status_code, status)
+            self.assertNotIn(run.name, html.unescape(response.text))
+
+    def test_csrf_token_required(self):
+        data = self.form_data()
+        del data["csrf_token"]
+        response = self.url_open(self.url + "/inscription", data=data)
+        self.assertEqual(response.status_code, 400)
+        self.assertFalse(self.registrations())
+
+    def test_unknown_structure_refused(self):
+        partner = self.env["res.partner"].create({"name": "Pas une structure"})
+        response = self.url_open(self.url + "/inscription", data=self.form_data(
+            structure_id=str(partner.id)))
+        self.assertIn('data-field="structure_id"', response.text)
+        self.assertIn("Yann Guégan", html.unescape(response.text))
+        self.assertFalse(self.registrations())
+
+    def test_register_with_every_field(self):
+        mails = self.env["mail.mail"].search([])
+        response = self.url_open(self.url + "/inscription", data=self.form_data(
+            email="yann@exemple.fr", structure_id=str(self.structure.id),
+            heard_from="Une affiche à la mairie"))
+        self.assertTrue(response.url.endswith(self.url + "/merci"))
+        self.assertIn("votre inscription est confirmée", html.unescape(response.text))
+        registration = self.registrations()
+        self.assertEqual(len(registration), 1)
+        self.assertEqual((registration.defis_source, registration.defis_structure_id,
+                          registration.defis_heard_from, registration.email),
+                         ("portal", self.structure, "Une affiche à la mairie",
+                          "yann@exemple.fr"))
+        self.assertEqual((self.env["mail.mail"].search([]) - mails).email_to, "yann@exemple.fr")
+        # another visitor is not shown the confirmation
+        self.cr.commit()  # pylint: disable=invalid-commit
+        self.cr.release()
+        try:
+            other = requests.get(response.url, timeout=30)
+        finally:
+            self.cr.acquire()
+        self.assertNotIn("Yann", other.text)
+        self.assertTrue(other.url.endswith("/formations"))
+
+    def test_list_queries_do_not_grow_with_the_runs(self):
+        def queries_of_list():
+            before = self.cr.sql_log_count
+            self.assertEqual(self.url_open("/formations").status_code, 200)
+            return self.cr.sql_log_count - before
+        queries_of_list()  # warm-up: templates compiled, caches filled
+        few = queries_of_list()
+        self.assertGreater(few, 5)  # the requests' queries are counted on this cursor
+        for number in range(4):
+            create_upcoming_run(self.env, self.programme, name="Atelier %d" % number,
+                                days=20 + number, sittings=3)
+        create_upcoming_run(self.env, create_web_programme(self.env, "Autre programme"))
+        self.assertIn("Atelier 3", self.url_open("/formations").text)
+        many = queries_of_list()
+        self.assertLessEqual(many, few + 2)
+
+    def test_structures_of_the_network_only(self):
+        create_structure(self.env, "CCAS parti (HTTP)").defis_withdrawal_date = "2019-01-01"
+        text = html.unescape(self.url_open(self.url).text)
+        self.assertIn("CCAS de Lanester (HTTP)", text)
+        self.assertNotIn("CCAS parti (HTTP)", text)
+
+    def test_bad_phone_keeps_the_values(self):
+        response = self.url_open(self.url + "/inscription", data=self.form_data(
+            phone="0612", structure_id=str(self.structure.id), heard_from="Le CCAS"))
+        text = html.unescape(response.text)
+        self.assertIn('data-field="phone"', text)
+        self.assertIn("Ce numéro de téléphone n'est pas valide", text)
+        self.assertIn('<option value="%d" selected="selected">CCAS de Lanester (HTTP)</option>'
+                      % self.structure.id, text)
+        self.assertIn('value="Le CCAS"', text)
+        self.assertFalse(self.registrations())
