@@ -26,6 +26,8 @@
         "views/defis_training_funding_views.xml",
         "views/defis_training_session_views.xml",
         "views/defis_training_menus.xml",
+        "views/defis_training_history_views.xml",
+        "report/defis_training_report_views.xml",
     ],
     "demo": [],
 }

@@ -4,3 +4,4 @@ from . import defis_training_session
 from . import defis_training_attendance
 from . import event_event
 from . import event_registration
+from . import defis_training_history
