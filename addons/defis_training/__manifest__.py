@@ -29,5 +29,7 @@
         "views/defis_training_history_views.xml",
         "report/defis_training_report_views.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/defis_training_demo.xml",
+    ],
 }
