@@ -28,6 +28,7 @@
         "views/defis_training_menus.xml",
         "views/defis_training_history_views.xml",
         "report/defis_training_report_views.xml",
+        "wizards/defis_training_report_wizard_views.xml",
     ],
     "demo": [
         "demo/defis_training_demo.xml",

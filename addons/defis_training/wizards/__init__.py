@@ -1,0 +1,1 @@
+from . import defis_training_report_wizard
