@@ -53,12 +53,22 @@ class DefisTrainingAttendance(models.Model):
     @api.multi
     def write(self, vals):
         if "state" in vals and "hours" not in vals:
-            # each line gets the hours of its own session
-            for attendance in self:
-                super(DefisTrainingAttendance, attendance).write(dict(
-                    vals, hours=self._default_hours(attendance.session_id, vals["state"])))
+            # the lines of each session get the hours of that session
+            for session in self.mapped("session_id"):
+                lines = self.filtered(lambda a, s=session: a.session_id == s)
+                super(DefisTrainingAttendance, lines).write(dict(
+                    vals, hours=self._default_hours(session, vals["state"])))
             return True
         return super().write(vals)
+
+    def action_present(self):
+        self.write({"state": "present"})
+
+    def action_absent(self):
+        self.write({"state": "absent"})
+
+    def action_excused(self):
+        self.write({"state": "excused"})
 
     @api.onchange("state")
     def _onchange_state(self):

@@ -1,6 +1,6 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 STATES = [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")]
 
@@ -68,3 +68,38 @@ class DefisTrainingSession(models.Model):
         default = dict(default or {})
         default.setdefault("attendance_ids", [])
         return super().copy_data(default)
+
+    def _ensure_attendance_lines(self):
+        """One attendance line (absent until marked) per confirmed learner
+        of the course run that has none yet."""
+        Attendance = self.env["defis.training.attendance"]
+        for session in self:
+            registered = session.event_id.registration_ids.filtered(
+                lambda r: r.state in ("open", "done"))
+            missing = registered - session.attendance_ids.mapped("registration_id")
+            for registration in missing:
+                Attendance.create({
+                    "session_id": session.id, "registration_id": registration.id,
+                    "state": "absent"})
+
+    def action_attendance_sheet(self):
+        """The attendance sheet: every learner of the run, editable in place."""
+        self.ensure_one()
+        self._ensure_attendance_lines()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Attendance sheet"),
+            "res_model": "defis.training.attendance",
+            "view_mode": "tree",
+            "views": [(self.env.ref(
+                "defis_training.defis_training_attendance_view_tree_sheet").id, "tree")],
+            "domain": [("session_id", "=", self.id)],
+            "context": {"default_session_id": self.id},
+            "target": "current",
+        }
+
+    def action_mark_all_present(self):
+        """Every learner registered is present for the whole session."""
+        self._ensure_attendance_lines()
+        self.mapped("attendance_ids").write({"state": "present"})
+        self.write({"state": "done"})
