@@ -21,8 +21,8 @@ class DefisTrainingBpfXlsx(models.AbstractModel):
             learners = [("learner_count", _("Learners"), "number"),
                         ("learner_hours", _("Learner-hours"), "hours")]
             rows, total = wizard._bpf_by_type()
-            selection = dict(self.env["defis.training.report"].fields_get(
-                ["learner_type"])["learner_type"]["selection"])
+            selection = dict(self.env["defis.training.programme"].fields_get(
+                ["audience"])["audience"]["selection"])
             rows = [(selection.get(key, key) or _("Not set"), values) for key, values in rows]
             row = self._write_table(sheet, styles, 3, _("By type of learner"),
                                     _("Type of learner"), rows, total, learners)
@@ -30,7 +30,7 @@ class DefisTrainingBpfXlsx(models.AbstractModel):
             row = self._write_table(sheet, styles, row, _("By funder"), _("Funder"), rows,
                                     total, [("run_count", _("Course runs"), "number")]
                                     + learners + [("income", _("Income"), "money")])
-            sheet.write(row - 2, 0, _(
+            sheet.write(row - 1, 0, _(
                 "Income: each funding agreement's amount prorated on its days within the "
                 "year, and the income recorded for past years."))
             self._layout(sheet)
