@@ -14,12 +14,14 @@
     "depends": [
         "defis_network",
         "website_event",
+        "report_xlsx",
     ],
     "data": [
         "security/defis_training_security.xml",
         "security/ir.model.access.csv",
         "data/website_data.xml",
         "data/defis_training_data.xml",
+        "report/defis_training_certificate.xml",
         "views/event_event_views.xml",
         "views/event_registration_views.xml",
         "views/defis_training_programme_views.xml",

@@ -1,6 +1,7 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
+from odoo.tools.misc import formatLang
 
 STATES = [("draft", "Draft"), ("active", "Active"), ("closed", "Closed")]
 COUNTED_REGISTRATIONS = ("open", "done")
@@ -55,6 +56,10 @@ class DefisTrainingFunding(models.Model):
          "Contracted hours and learners cannot be negative."),
     ]
 
+    @api.constrains("date_start", "date_end", "programme_ids")
+    def _check_event_ids(self):
+        self.mapped("event_ids")._check_defis_funding()
+
     def _consumption_figures(self):
         """{funding id: (attended hours, learners who attended,
         planned learner-hours, registered learners)} in two queries."""
@@ -97,8 +102,9 @@ class DefisTrainingFunding(models.Model):
         messages = []
         if self.contracted_hours and planned_hours > self.contracted_hours + 1e-6:
             messages.append(_(
-                "%(planned).1f learner-hours planned for %(contracted).1f contracted.") % {
-                    "planned": planned_hours, "contracted": self.contracted_hours})
+                "%(planned)s learner-hours planned for %(contracted)s contracted.") % {
+                    "planned": formatLang(self.env, planned_hours, digits=1),
+                    "contracted": formatLang(self.env, self.contracted_hours, digits=1)})
         if self.contracted_learners and learners > self.contracted_learners:
             messages.append(_(
                 "%(learners)d learners registered for %(contracted)d contracted.") % {

@@ -45,6 +45,21 @@ class DefisTrainingSession(models.Model):
             else:
                 session.duration_hours = 0.0
 
+    @api.multi
+    def write(self, vals):
+        if not {"date_begin", "date_end"} & set(vals):
+            return super().write(vals)
+        # learners present for the whole session stay so when it is moved
+        # or its length changes; late arrivals keep their hours
+        whole = {session.id: session.attendance_ids.filtered(
+            lambda a, s=session: a.state == "present"
+            and abs(a.hours - s.duration_hours) < 1e-6) for session in self}
+        result = super().write(vals)
+        for session in self:
+            whole[session.id].write({"hours": session.duration_hours})
+        self.mapped("attendance_ids")._check_hours()
+        return result
+
     @api.depends("attendance_ids.state")
     def _compute_present_count(self):
         for session in self:

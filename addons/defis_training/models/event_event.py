@@ -62,7 +62,9 @@ class EventEvent(models.Model):
         funding = self.defis_funding_id
         if not funding:
             return False
-        others = funding.event_ids.filtered(lambda e: e.id != self._origin.id and e != self)
+        # in an onchange, self is a new record; _origin is the saved one
+        origin = getattr(self, "_origin", self)
+        others = funding.event_ids.filtered(lambda e: e.id not in (self.id, origin.id))
         learners = self._defis_counted_registrations() + sum(
             e._defis_counted_registrations() for e in others)
         hours = self.defis_planned_hours * self._defis_counted_registrations() + sum(
@@ -101,3 +103,11 @@ class EventEvent(models.Model):
                 raise ValidationError(_(
                     "The funding agreement %(funding)s does not cover the programme "
                     "of %(event)s.") % {"event": event.name, "funding": funding.name})
+
+    def action_print_certificates(self):
+        """The attendance certificates of every learner of the course runs."""
+        registrations = self.mapped("registration_ids").filtered(
+            lambda r: r.state in ("open", "done"))
+        return self.env.ref(
+            "defis_training.action_report_defis_training_certificate").report_action(
+                registrations, config=False)

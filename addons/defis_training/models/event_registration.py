@@ -1,6 +1,8 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+import pytz
+
+from odoo import _, api, fields, models
 
 from .defis_training_programme import AUDIENCES
 
@@ -36,6 +38,15 @@ class EventRegistration(models.Model):
         "res.partner", string="Referring structure", index=True, ondelete="set null",
         domain=[("defis_is_structure", "=", True)])
 
+    @api.multi
+    def confirm_registration(self):
+        # the confirmation e-mail schedulers of the run are event.mail records
+        # that Défis users may not write: once the user may confirm, they run
+        # as superuser
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        return super(EventRegistration, self.sudo()).confirm_registration()
+
     @api.depends("defis_attendance_ids.hours")
     def _compute_defis_hours_attended(self):
         for registration in self:
@@ -52,3 +63,56 @@ class EventRegistration(models.Model):
             programme = registration.event_id.defis_programme_id
             registration.defis_completed = bool(
                 programme and planned and rate >= programme.completion_threshold - 1e-6)
+
+    def _defis_local(self, value):
+        """A UTC datetime string in the course run's time zone."""
+        timestamp = pytz.utc.localize(fields.Datetime.from_string(value))
+        return timestamp.astimezone(pytz.timezone(self.event_id.date_tz or "Europe/Paris"))
+
+    def _defis_local_date(self, value):
+        """dd/mm/yyyy of a UTC datetime string in the run's time zone (today if empty)."""
+        if not value:
+            return fields.Date.from_string(fields.Date.context_today(self)).strftime("%d/%m/%Y")
+        return self._defis_local(value).strftime("%d/%m/%Y")
+
+    @api.model
+    def _defis_format_hours(self, hours):
+        """7.5 -> "7 h 30"."""
+        minutes = int(round((hours or 0.0) * 60))
+        if minutes % 60:
+            return "%d h %02d" % (minutes // 60, minutes % 60)
+        return "%d h" % (minutes // 60)
+
+    def _defis_certificate_lines(self):
+        """The sessions attended, for the attendance certificate."""
+        self.ensure_one()
+        lines = []
+        attended = self.defis_attendance_ids.filtered(lambda a: a.state == "present" and a.hours)
+        for attendance in attended.sorted(lambda a: a.session_id.date_begin):
+            session = attendance.session_id
+            begin = self._defis_local(session.date_begin)
+            lines.append({
+                "name": session.name or self.event_id.defis_programme_id.name,
+                "date": begin.strftime("%d/%m/%Y"),
+                "begin": begin.strftime("%H:%M"),
+                "end": self._defis_local(session.date_end).strftime("%H:%M"),
+                "hours": self._defis_format_hours(attendance.hours),
+            })
+        return lines
+
+    def _defis_run_period(self):
+        return _("from %(begin)s to %(end)s") % {
+            "begin": self._defis_local_date(self.event_id.date_begin),
+            "end": self._defis_local_date(self.event_id.date_end)}
+
+    def _defis_certificate_total(self):
+        return _("Total hours attended: %(hours)s of %(planned)s planned "
+                 "(%(rate)d %%).") % {
+                     "hours": self._defis_format_hours(self.defis_hours_attended),
+                     "planned": self._defis_format_hours(self.event_id.defis_planned_hours),
+                     "rate": round(self.defis_completion_rate)}
+
+    def _defis_certificate_place_date(self):
+        company = self.event_id.company_id or self.env.user.company_id
+        return _("Done at %(city)s, on %(date)s") % {
+            "city": company.partner_id.city or "", "date": self._defis_local_date(False)}

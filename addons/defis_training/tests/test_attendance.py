@@ -49,6 +49,26 @@ class TestAttendance(TrainingCase):
             self.attend(self.session2, self.bruno, "absent", hours=1.0)
         self.assertEqual(self.bruno.defis_hours_attended, 1.75)
 
+    def test_moving_a_session_keeps_whole_presence(self):
+        self.attend(self.session1, self.alice)
+        self.attend(self.session1, self.bruno, hours=2.0)
+        self.session1.date_end = "2018-03-05 11:00:00"  # 3 h
+        self.assertEqual(self.alice.defis_hours_attended, 3.0)
+        self.assertEqual(self.bruno.defis_hours_attended, 2.0)
+        self.assertEqual(self.course.defis_planned_hours, 10.5)
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            self.session1.date_end = "2018-03-05 09:30:00"  # shorter than Bruno's 2 h
+
+    def test_defis_user_registers_learners(self):
+        learner = self.create_learner("Émile Le Floch")
+        registration = self.env["event.registration"].sudo(self.defis_user).create({
+            "event_id": self.course.id, "partner_id": learner.id, "name": learner.name,
+            "defis_source": "assisted"})
+        registration.confirm_registration()
+        self.assertEqual(registration.state, "open")
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            self.course.defis_session_ids[0].sudo(self.defis_user).write({"room": "Salle 2"})
+
     @mute_logger("odoo.sql_db")
     def test_one_line_per_session_and_same_run(self):
         self.attend(self.session1, self.alice)

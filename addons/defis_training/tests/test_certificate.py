@@ -1,0 +1,71 @@
+import subprocess
+import tempfile
+
+from odoo.tools import config
+
+from .common import TrainingCase
+from .test_attendance import SESSIONS
+
+
+def pdf_text(pdf):
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf_file:
+        pdf_file.write(pdf)
+        pdf_file.flush()
+        return subprocess.run(
+            ["pdftotext", "-layout", pdf_file.name, "-"], stdout=subprocess.PIPE,
+            check=True).stdout.decode()
+
+
+class TestCertificate(TrainingCase):
+
+    @classmethod
+    def set_up_class_data(cls):  # pylint: disable=missing-return
+        super().set_up_class_data()
+        cls.programme = cls.create_programme()
+        cls.course = cls.create_run(cls.programme, SESSIONS, name="NAQ printemps 2018")
+        cls.alice = cls.register(cls.course, cls.create_learner("Alice Martin"))
+        cls.bruno = cls.register(cls.course, cls.create_learner("Bruno Le Goff"))
+        first, second, third, _fourth = cls.course.defis_session_ids
+        cls.attend(first, cls.alice)
+        cls.attend(second, cls.alice, hours=1.75)  # late arrival
+        cls.attend(third, cls.alice, "excused")
+        cls.attend(first, cls.bruno)
+        cls.report = cls.env.ref("defis_training.action_report_defis_training_certificate")
+
+    def render_pdf(self, registrations):
+        # Odoo renders HTML instead of PDF in tests unless a report directory is set
+        with tempfile.TemporaryDirectory() as directory:
+            previous = config["test_report_directory"]
+            config["test_report_directory"] = directory
+            try:
+                pdf, kind = self.report.render_qweb_pdf(registrations.ids)
+            finally:
+                config["test_report_directory"] = previous
+        self.assertEqual(kind, "pdf")
+        return pdf_text(pdf)
+
+    def test_certificate_lists_hours(self):
+        text = self.render_pdf(self.alice)
+        self.assertIn("Attestation de formation et de présence", text)
+        self.assertIn("Alice Martin", text)
+        self.assertIn("Numérique au quotidien", text)
+        self.assertIn("du 05/03/2018 au 26/03/2018", text)
+        self.assertIn("05/03/2018", text)
+        self.assertIn("09:00 - 11:30", text)  # Paris time
+        self.assertIn("12/03/2018", text)
+        self.assertNotIn("19/03/2018", text)  # excused
+        self.assertIn("1 h 45", text)
+        self.assertIn("Total des heures de présence : 4 h 15 sur 10 h prévues", text)
+        self.assertIn(self.env.user.company_id.name, text)
+        self.assertNotIn("Bruno", text)
+
+    def test_certificates_of_a_run_in_bulk(self):
+        action = self.course.action_print_certificates()
+        self.assertEqual(action["report_name"], "defis_training.report_certificate")
+        self.assertEqual(set(action["context"]["active_ids"]), {self.alice.id, self.bruno.id})
+        text = self.render_pdf(self.course.registration_ids)
+        self.assertIn("Alice Martin", text)
+        self.assertIn("Bruno Le Goff", text)
+        self.assertEqual(text.count("Total des heures de présence"), 2)
+        self.assertEqual(text.strip("\f").count("\f"), 1)  # one page each
+        self.assertIn("2 h 30 sur 10 h prévues", text)
