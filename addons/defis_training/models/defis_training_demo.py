@@ -249,8 +249,8 @@ class DefisTrainingDemo(models.AbstractModel):
             start = today + timedelta(days=days)
             event = self._demo_event(
                 programme, funding, [start + timedelta(days=7 * k) for k in range(sittings)],
-                length, trainers[number % 3], ROOMS[0], seats=seats, number=number + 1,
-                published=True)
+                length, trainers[number % 3], ROOMS[0], seats=seats,
+                number=[spec[0] for spec in UPCOMING[:number + 1]].count(xmlid), published=True)
             event.button_confirm()
             self._demo_register(event, people[:registered])
             people = people[registered:]
