@@ -14,6 +14,7 @@
     "depends": [
         "defis_network",
         "website_event",
+        "report_xlsx",
     ],
     "data": [
         "security/defis_training_security.xml",
@@ -31,6 +32,11 @@
         "views/defis_training_portal_templates.xml",
         "data/website_menu_data.xml",
         "views/defis_training_register_wizard_views.xml",
+        "views/defis_training_history_views.xml",
+        "report/defis_training_report_views.xml",
+        "wizards/defis_training_report_wizard_views.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/defis_training_demo.xml",
+    ],
 }
