@@ -1,6 +1,7 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 STATES = [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")]
 
@@ -97,10 +98,23 @@ class DefisTrainingSession(models.Model):
                     "session_id": session.id, "registration_id": registration.id,
                     "state": "absent"})
 
+    def _may_record_attendance(self):
+        """Whether the user records the attendance of this session (a trainer
+        for their own sessions, a manager for all)."""
+        if not self.env["defis.training.attendance"].check_access_rights(
+                "create", raise_exception=False):
+            return False
+        try:
+            self.check_access_rule("write")
+        except AccessError:
+            return False
+        return True
+
     def action_attendance_sheet(self):
         """The attendance sheet: every learner of the run, editable in place."""
         self.ensure_one()
-        self._ensure_attendance_lines()
+        if self._may_record_attendance():
+            self._ensure_attendance_lines()
         return {
             "type": "ir.actions.act_window",
             "name": _("Attendance sheet"),

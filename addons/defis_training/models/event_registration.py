@@ -38,6 +38,14 @@ class EventRegistration(models.Model):
         "res.partner", string="Referring structure", index=True, ondelete="set null",
         domain=[("defis_is_structure", "=", True)])
 
+    @api.model
+    def create(self, vals):
+        if vals.get("event_id") and not vals.get("defis_learner_type"):
+            programme = self.env["event.event"].browse(vals["event_id"]).defis_programme_id
+            if programme:
+                vals = dict(vals, defis_learner_type=programme.audience)
+        return super().create(vals)
+
     @api.multi
     def confirm_registration(self):
         # the confirmation e-mail schedulers of the run are event.mail records

@@ -66,6 +66,7 @@ class TestAttendance(TrainingCase):
             "defis_source": "assisted"})
         registration.confirm_registration()
         self.assertEqual(registration.state, "open")
+        self.assertEqual(registration.defis_learner_type, "individuals")
         with self.assertRaises(AccessError), self.cr.savepoint():
             self.course.defis_session_ids[0].sudo(self.defis_user).write({"room": "Salle 2"})
 
@@ -119,6 +120,8 @@ class TestAttendance(TrainingCase):
         line.write({"hours": 2.0})  # late arrival
         self.assertEqual(self.alice.defis_hours_attended, 2.0)
         # another trainer's session: readable, not editable
+        self.session2.sudo(self.trainer).action_attendance_sheet()  # opens, creates nothing
+        self.assertFalse(self.session2.attendance_ids)
         self.session2.action_attendance_sheet()
         other_line = self.session2.attendance_ids[0].sudo(self.trainer)
         self.assertEqual(other_line.state, "absent")

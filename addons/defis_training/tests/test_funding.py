@@ -1,4 +1,4 @@
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from .common import TrainingCase
 from .test_attendance import SESSIONS
@@ -77,3 +77,13 @@ class TestFunding(TrainingCase):
         self.assertEqual(late.defis_funding_id, self.funding)
         with self.assertRaises(ValidationError), self.cr.savepoint():
             self.funding.date_end = "2018-06-30"
+
+    def test_trainers_read_agreements_managers_edit_them(self):
+        self.course.defis_session_ids[0].action_mark_all_present()
+        as_trainer = self.funding.sudo(self.trainer)
+        self.assertEqual(as_trainer.consumed_hours, 5.0)
+        self.assertEqual(self.programme.sudo(self.trainer).name, "Numérique au quotidien")
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            as_trainer.write({"contracted_hours": 100.0})
+        self.funding.sudo(self.defis_manager).write({"contracted_hours": 100.0})
+        self.assertEqual(self.funding.sudo(self.defis_manager).remaining_hours, 95.0)
