@@ -1,1 +1,3 @@
 from . import test_security
+from . import test_intake
+from . import test_device_workshop
