@@ -3,6 +3,8 @@
 import subprocess
 import tempfile
 
+from odoo.tools import config
+
 from odoo.addons.defis_network.tests.common import DefisCase
 
 
@@ -97,9 +99,17 @@ class ReuseCase(DefisCase):
 
     def pdf_text(self, report_xmlid, records):
         """Text of the PDF report rendered for ``records`` (pdftotext)."""
-        report = self.env.ref(report_xmlid)
-        pdf, _format = report.render_qweb_pdf(records.ids)
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf_file:
+        report = self.env.ref(report_xmlid).with_context(lang="fr_FR")
+        # Odoo renders HTML instead of PDF in tests unless reports have a
+        # directory: wkhtmltopdf runs for real here
+        with tempfile.TemporaryDirectory() as directory, \
+                tempfile.NamedTemporaryFile(suffix=".pdf") as pdf_file:
+            saved = config["test_report_directory"]
+            config["test_report_directory"] = directory
+            try:
+                pdf, _format = report.render_qweb_pdf(records.ids)
+            finally:
+                config["test_report_directory"] = saved
             pdf_file.write(pdf)
             pdf_file.flush()
             return subprocess.check_output(
