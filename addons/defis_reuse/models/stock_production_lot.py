@@ -234,6 +234,7 @@ class StockProductionLot(models.Model):
             move = self.env["stock.move"].create({
                 "name": product.display_name,
                 "picking_id": picking.id,
+                "picking_type_id": picking_type.id,
                 "product_id": product.id,
                 "product_uom": product.uom_id.id,
                 "product_uom_qty": len(lots),
@@ -327,6 +328,40 @@ class StockProductionLot(models.Model):
 
     def action_defis_print_erasure(self):
         return self.env.ref("defis_reuse.action_report_defis_erasure").report_action(self)
+
+    @api.model
+    def _defis_insert_devices(self, product, vals_list):
+        """Create the lots of many new devices of ``product`` in one INSERT
+        (Odoo 11 creates records one by one). ``vals_list`` holds plain
+        stored values of this model, the same keys in every dict."""
+        if not vals_list:
+            return self.browse()
+        columns = sorted(vals_list[0])
+        fixed = {
+            "product_id": product.id,
+            "product_uom_id": product.uom_id.id,
+            "defis_category_id": product.defis_category_id.id or None,
+        }
+        columns = [column for column in columns if column not in fixed] + sorted(fixed)
+        unknown = set(columns) - set(self._fields)
+        if unknown:
+            raise ValueError("Unknown lot fields: %s" % ", ".join(sorted(unknown)))
+        row = "(%s, %%s, now() at time zone 'UTC', %%s, now() at time zone 'UTC')" % (
+            ", ".join(["%s"] * len(columns)))
+        params = []
+        for vals in vals_list:
+            values = dict(vals, **fixed)
+            params.extend(values.get(column) or None for column in columns)
+            params.extend([self.env.uid, self.env.uid])
+        self.env.cr.execute(
+            'INSERT INTO stock_production_lot (%s, create_uid, create_date, write_uid, '
+            'write_date) VALUES %s RETURNING id' % (
+                ", ".join('"%s"' % column for column in columns),
+                ", ".join([row] * len(vals_list))),
+            params)
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        self.invalidate_cache(ids=ids)
+        return self.browse(ids)
 
     @api.model
     def _defis_next_asset_tags(self, count, date=None):
