@@ -32,5 +32,6 @@
     ],
     "demo": [
         "demo/pos_config_demo.xml",
+        "demo/defis_intake_demo.xml",
     ],
 }

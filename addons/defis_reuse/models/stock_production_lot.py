@@ -173,13 +173,24 @@ class StockProductionLot(models.Model):
         return items - done
 
     def _defis_reset_checklist(self):
-        """Checks of the category's items, all to do again."""
-        Check = self.env["defis.device.check"]
+        """Checks of the category's items, all to do again (the missing
+        ones are added in one query)."""
+        if not self:
+            return
         self.mapped("defis_check_ids").filtered("done").write({"done": False, "note": False})
-        for lot in self:
-            present = lot.defis_check_ids.mapped("item_id")
-            for item in lot.defis_category_id.checklist_item_ids - present:
-                Check.create({"lot_id": lot.id, "item_id": item.id})
+        self.env.cr.execute("""
+            INSERT INTO defis_device_check (lot_id, item_id, sequence, mandatory, done,
+                                            create_uid, create_date, write_uid, write_date)
+            SELECT lot.id, item.id, item.sequence, item.mandatory, FALSE,
+                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+              FROM stock_production_lot lot
+              JOIN defis_checklist_item item
+                ON item.category_id = lot.defis_category_id AND item.active
+             WHERE lot.id IN %(ids)s
+               AND NOT EXISTS (SELECT 1 FROM defis_device_check c
+                                WHERE c.lot_id = lot.id AND c.item_id = item.id)
+        """, {"uid": self.env.uid, "ids": tuple(self.ids)})
+        self.invalidate_cache(["defis_check_ids"], self.ids)
 
     def _defis_transition(self, new_state, date=None):
         """Check the transition for every device, then write the new state
@@ -219,10 +230,10 @@ class StockProductionLot(models.Model):
                 by_source.setdefault(source, self.browse())
                 by_source[source] |= lot
         for source, lots in by_source.items():
-            lots._defis_transfer(source, location)
+            lots._defis_transfer(source, location, date=date)
         return self._defis_transition(state, date=date)
 
-    def _defis_transfer(self, source, destination):
+    def _defis_transfer(self, source, destination, date=None):
         picking_type = self.env.ref("stock.picking_type_internal")
         picking = self.env["stock.picking"].create({
             "picking_type_id": picking_type.id,
@@ -254,6 +265,11 @@ class StockProductionLot(models.Model):
                     "location_dest_id": destination.id,
                 })
         picking.action_done()
+        if date:  # recorded afterwards (e.g. entered a few days late)
+            done = "%s 12:00:00" % date
+            picking.write({"date_done": done})
+            picking.move_lines.write({"date": done})
+            picking.move_line_ids.write({"date": done})
         if not self.env.context.get("tracking_disable"):
             for lot in self:
                 lot.message_post(body=_("Moved from %(source)s to %(dest)s.") % {
