@@ -19,9 +19,19 @@
     "data": [
         "security/defis_reuse_security.xml",
         "security/ir.model.access.csv",
+        "data/defis_device_category_data.xml",
+        "data/defis_device_grade_data.xml",
+        "data/stock_location_data.xml",
+        "data/defis_intake_data.xml",
+        "data/defis_checklist_item_data.xml",
+        "views/stock_production_lot_views.xml",
+        "views/defis_device_category_views.xml",
+        "views/defis_intake_views.xml",
+        "report/defis_reuse_reports.xml",
         "views/defis_reuse_menus.xml",
     ],
     "demo": [
         "demo/pos_config_demo.xml",
+        "demo/defis_intake_demo.xml",
     ],
 }

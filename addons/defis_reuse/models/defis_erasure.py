@@ -1,0 +1,106 @@
+# Copyright 2026 Défis
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+METHODS = [
+    ("overwrite", "Overwrite passes"),
+    ("crypto", "Cryptographic erase"),
+    ("ata_secure", "ATA secure erase"),
+    ("destruction", "Physical destruction of the storage"),
+    ("no_storage", "No data storage (checked)"),
+]
+
+
+class DefisErasure(models.Model):
+    """Secure erasure of a device's earlier data: how, by whom, when, with
+    which result. A successful one makes the device 'erased'."""
+
+    _name = "defis.erasure"
+    _description = "Secure data erasure"
+    _order = "date desc, id desc"
+
+    lot_id = fields.Many2one(
+        "stock.production.lot", string="Device", required=True, index=True,
+        ondelete="cascade")
+    category_id = fields.Many2one(related="lot_id.defis_category_id", readonly=True)
+    method = fields.Selection(METHODS, required=True, default="overwrite")
+    passes = fields.Integer(default=1, help="Number of overwrite passes.")
+    standard = fields.Char(
+        string="Standard referenced", default="NIST SP 800-88 r1",
+        help="Standard or guide the erasure follows, e.g. NIST SP 800-88 r1, ANSSI.")
+    tool = fields.Char(help="Software or device used, with its version.")
+    user_id = fields.Many2one(
+        "res.users", string="Operator", required=True, default=lambda self: self.env.user)
+    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    result = fields.Selection(
+        [("success", "Success"), ("failure", "Failure")], required=True, default="success")
+    notes = fields.Text()
+
+    _sql_constraints = [
+        ("passes_positive", "check (method != 'overwrite' or passes > 0)",
+         "An erasure by overwriting needs at least one pass."),
+    ]
+
+    @api.model
+    def create(self, vals):
+        lot = self.env["stock.production.lot"].browse(vals.get("lot_id"))
+        self._check_erasable(lot)
+        erasure = super().create(vals)
+        erasure._apply_to_devices()
+        return erasure
+
+    @api.multi
+    def write(self, vals):
+        if vals:
+            raise UserError(_("An erasure record cannot be changed: record a new one."))
+        return super().write(vals)
+
+    @api.model
+    def _check_erasable(self, lots):
+        lots._defis_lock()
+        for lot in lots:
+            if lot.defis_state not in ("diagnosed", "erased"):
+                raise ValidationError(_(
+                    "Device %(tag)s is %(state)s: only a diagnosed device is erased.") % {
+                        "tag": lot.display_name,
+                        "state": lot._defis_state_label(lot.defis_state)})
+
+    @api.model
+    def record_batch(self, lots, values):
+        """One erasure per device of ``lots`` with the same ``values``
+        (method, standard, tool, date, result...), e.g. a rack of drives
+        wiped together: inserted in one query."""
+        self._check_erasable(lots)
+        defaults = self.default_get(list(self._fields))
+        row = dict(defaults, **values)
+        columns = ["method", "passes", "standard", "tool", "user_id", "date", "result", "notes"]
+        self.env.cr.execute(
+            "INSERT INTO defis_erasure (lot_id, %s, create_uid, create_date, write_uid, "
+            "write_date) VALUES %s RETURNING id" % (
+                ", ".join(columns),
+                ", ".join(["(%s, " + ", ".join(["%s"] * len(columns))
+                           + ", %s, now() at time zone 'UTC', %s, now() at time zone 'UTC')"]
+                          * len(lots))),
+            [value for lot in lots
+             for value in [lot.id] + [row.get(column) or None for column in columns]
+             + [self.env.uid, self.env.uid]])
+        erasures = self.browse([found[0] for found in self.env.cr.fetchall()])
+        erasures._apply_to_devices()
+        return erasures
+
+    def _apply_to_devices(self):
+        """A successful erasure becomes the device's valid one; a diagnosed
+        device becomes 'erased'."""
+        done = self.filtered(lambda erasure: erasure.result == "success")
+        if not done:
+            return
+        self.env.cr.execute("""
+            UPDATE stock_production_lot lot SET defis_erasure_id = erasure.id
+              FROM defis_erasure erasure
+             WHERE erasure.id IN %s AND lot.id = erasure.lot_id""", (tuple(done.ids),))
+        done.mapped("lot_id").invalidate_cache(["defis_erasure_id"])
+        for date in set(done.mapped("date")):
+            batch = done.filtered(lambda erasure, date=date: erasure.date == date)
+            lots = batch.mapped("lot_id").filtered(lambda lot: lot.defis_state == "diagnosed")
+            lots._defis_transition("erased", date=date)
