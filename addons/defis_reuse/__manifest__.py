@@ -25,6 +25,12 @@
         "views/stock_production_lot_views.xml",
         "views/defis_device_category_views.xml",
         "views/defis_reuse_menus.xml",
+        "data/defis_loan_data.xml",
+        "report/defis_loan_agreement.xml",
+        "report/defis_recycling_slip.xml",
+        "views/defis_loan_views.xml",
+        "views/defis_recycling_batch_views.xml",
+        "views/defis_referral_views.xml",
     ],
     "demo": [
         "demo/pos_config_demo.xml",

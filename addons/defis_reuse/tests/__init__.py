@@ -1,1 +1,3 @@
 from . import test_security
+from . import test_loan
+from . import test_loan_concurrency
