@@ -2,15 +2,20 @@ import os
 import subprocess
 import tempfile
 
+from unittest.mock import patch
+
 from odoo import fields
+from odoo.tools import config
 
 from odoo.addons.defis_network.tests.common import DefisCase
 
 
 def pdf_text(env, report_xmlid, records):
-    """The text of a QWeb PDF report of ``records``, as pdftotext reads it."""
-    pdf, _format = env.ref(report_xmlid).render_qweb_pdf(records.ids)
+    """The text of a QWeb PDF report of ``records``, as pdftotext reads it
+    (Odoo renders HTML instead of PDF in tests unless a report directory is set)."""
     with tempfile.TemporaryDirectory() as folder:
+        with patch.dict(config.options, test_report_directory=folder):
+            pdf, _format = env.ref(report_xmlid).render_qweb_pdf(records.ids)
         path = os.path.join(folder, "report.pdf")
         with open(path, "wb") as pdf_file:
             pdf_file.write(pdf)
