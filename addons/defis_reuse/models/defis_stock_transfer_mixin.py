@@ -16,6 +16,9 @@ class DefisStockTransferMixin(models.AbstractModel):
         """Move ``items`` from ``source`` to ``destination`` in one done
         picking; ``items`` is a list of (product, quantity, lot or None).
         Returns the picking."""
+        totals = {}
+        for product, quantity, _lot in items:
+            totals[product] = totals.get(product, 0.0) + quantity
         picking = self.env["stock.picking"].create({
             "picking_type_id": picking_type.id,
             "location_id": source.id,
@@ -29,13 +32,14 @@ class DefisStockTransferMixin(models.AbstractModel):
                 "product_uom_qty": quantity,
                 "location_id": source.id,
                 "location_dest_id": destination.id,
-            }) for product, quantity, lot in items],
+            }) for product, quantity in totals.items()],
         })
         picking.action_confirm()
-        for move, (product, quantity, lot) in zip(picking.move_lines, items):
-            move.move_line_ids.unlink()
+        picking.move_line_ids.unlink()
+        for product, quantity, lot in items:
             self.env["stock.move.line"].create({
-                "move_id": move.id,
+                "move_id": picking.move_lines.filtered(
+                    lambda move, product=product: move.product_id == product)[:1].id,
                 "picking_id": picking.id,
                 "product_id": product.id,
                 "product_uom_id": product.uom_id.id,

@@ -55,13 +55,14 @@ class LoanCase(DefisCase):
 
     @classmethod
     def set_up_class_data(cls):
-        super().set_up_class_data()
+        result = super().set_up_class_data()
         cls.technician = cls.create_user(
             "technicien", [cls.env.ref("defis_reuse.group_defis_technician")])
         cls.member = cls.create_person("Foyer Le Floch", defis_is_household=True)
         add_membership(cls.env, cls.member)
         cls.stranger = cls.create_person("Foyer Guégan", defis_is_household=True)
         cls.today = fields.Date.context_today(cls.env.user)
+        return result
 
     def create_loan(self, lot, partner=None, **values):
         values.setdefault("date_start", self.today)

@@ -166,7 +166,7 @@ class TestLoan(LoanCase):
             "structure_id": structure.id, "person_id": self.member.id,
             "service": "equipment_loan"})
         action = referral.action_defis_create_loan()
-        loan = self.env["defis.loan"].with_context(action["context"]).create({
+        loan = self.env["defis.loan"].with_context(**action["context"]).create({
             "lot_id": create_device(self.env, "T-LOAN-018").id})
         self.assertEqual((loan.partner_id, loan.referral_id), (self.member, referral))
         loan.action_start()
