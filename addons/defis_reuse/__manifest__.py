@@ -34,5 +34,6 @@
     ],
     "demo": [
         "demo/pos_config_demo.xml",
+        "demo/defis_loan_demo.xml",
     ],
 }
