@@ -8,3 +8,8 @@ from . import defis_loan
 from . import defis_recycling_batch
 from . import defis_recycling_batch_line
 from . import defis_referral_loan
+from . import defis_intake
+from . import defis_intake_line
+from . import defis_erasure
+from . import defis_checklist_item
+from . import defis_device_check

@@ -6,7 +6,7 @@ from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import mute_logger
 
-from .common import LoanCase, create_device, pdf_text, quantity_at
+from .common import LoanCase, create_device, quantity_at
 
 
 def days_from(date, days):
@@ -154,8 +154,7 @@ class TestLoan(LoanCase):
     def test_agreement_pdf(self):
         loan = self.create_loan(create_device(self.env, "T-LOAN-017"),
                                 deposit_amount=25.0, deposit_method="cheque")
-        text = pdf_text(self.env(context={"lang": "fr_FR"}),
-                        "defis_reuse.action_report_defis_loan_agreement", loan)
+        text = self.pdf_text("defis_reuse.action_report_defis_loan_agreement", loan)
         for expected in ("Convention de prêt", loan.name, "Foyer Le Floch", "T-LOAN-017",
                          "ThinkPad T440", "caution", "Chèque", "signature"):
             self.assertIn(expected, text)
