@@ -126,7 +126,8 @@ def add_membership(env, partner, date_from="2018-01-01", date_to="2099-12-31"):
         "date_from": date_from, "date_to": date_to, "member_price": 10.0, "state": "paid"})
 
 
-def create_device(env, name, category="laptop", state="ready", location="ready", grade="a"):
+def create_device(env, name, category="laptop", state="ready", location="ready", grade="a",
+                  state_date=None):
     """A device (lot) as the workshop leaves it, in stock at ``location``
     (a shortcut for tests about what happens after the workshop)."""
     product = env.ref("defis_reuse.product_%s" % category)
@@ -135,8 +136,8 @@ def create_device(env, name, category="laptop", state="ready", location="ready",
         "defis_model": "ThinkPad T440", "defis_ram_gb": 8, "defis_os": "Linux Mint"})
     env["stock.quant"]._update_available_quantity(
         product, env.ref("defis_reuse.stock_location_%s" % location), 1.0, lot_id=lot)
-    lot.write({"defis_state": state, "defis_grade_id": env.ref("defis_reuse.device_grade_%s"
-                                                               % grade).id})
+    lot.write({"defis_state": state, "defis_state_date": state_date or fields.Date.today(),
+               "defis_grade_id": env.ref("defis_reuse.device_grade_%s" % grade).id})
     return lot
 
 
