@@ -277,8 +277,9 @@ class DefisLoan(models.Model):
 
     def _ship_device(self, destination):
         warehouse = self.env.ref("stock.warehouse0")
+        lot = self.lot_id.sudo()
         self.sudo()._defis_transfer(
-            [(self.lot_id.product_id, 1.0, self.lot_id)], self._location("loan"),
+            [(lot.product_id, 1.0, lot)], lot._defis_current_location() or self._location("loan"),
             destination, warehouse.out_type_id, self.name, self.partner_id)
 
     # overdue ------------------------------------------------------------------
