@@ -173,13 +173,24 @@ class StockProductionLot(models.Model):
         return items - done
 
     def _defis_reset_checklist(self):
-        """Checks of the category's items, all to do again."""
-        Check = self.env["defis.device.check"]
+        """Checks of the category's items, all to do again (the missing
+        ones are added in one query)."""
+        if not self:
+            return
         self.mapped("defis_check_ids").filtered("done").write({"done": False, "note": False})
-        for lot in self:
-            present = lot.defis_check_ids.mapped("item_id")
-            for item in lot.defis_category_id.checklist_item_ids - present:
-                Check.create({"lot_id": lot.id, "item_id": item.id})
+        self.env.cr.execute("""
+            INSERT INTO defis_device_check (lot_id, item_id, sequence, mandatory, done,
+                                            create_uid, create_date, write_uid, write_date)
+            SELECT lot.id, item.id, item.sequence, item.mandatory, FALSE,
+                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+              FROM stock_production_lot lot
+              JOIN defis_checklist_item item
+                ON item.category_id = lot.defis_category_id AND item.active
+             WHERE lot.id IN %(ids)s
+               AND NOT EXISTS (SELECT 1 FROM defis_device_check c
+                                WHERE c.lot_id = lot.id AND c.item_id = item.id)
+        """, {"uid": self.env.uid, "ids": tuple(self.ids)})
+        self.invalidate_cache(["defis_check_ids"], self.ids)
 
     def _defis_transition(self, new_state, date=None):
         """Check the transition for every device, then write the new state
@@ -219,10 +230,10 @@ class StockProductionLot(models.Model):
                 by_source.setdefault(source, self.browse())
                 by_source[source] |= lot
         for source, lots in by_source.items():
-            lots._defis_transfer(source, location)
+            lots._defis_transfer(source, location, date=date)
         return self._defis_transition(state, date=date)
 
-    def _defis_transfer(self, source, destination):
+    def _defis_transfer(self, source, destination, date=None):
         picking_type = self.env.ref("stock.picking_type_internal")
         picking = self.env["stock.picking"].create({
             "picking_type_id": picking_type.id,
@@ -234,6 +245,7 @@ class StockProductionLot(models.Model):
             move = self.env["stock.move"].create({
                 "name": product.display_name,
                 "picking_id": picking.id,
+                "picking_type_id": picking_type.id,
                 "product_id": product.id,
                 "product_uom": product.uom_id.id,
                 "product_uom_qty": len(lots),
@@ -253,6 +265,11 @@ class StockProductionLot(models.Model):
                     "location_dest_id": destination.id,
                 })
         picking.action_done()
+        if date:  # recorded afterwards (e.g. entered a few days late)
+            done = "%s 12:00:00" % date
+            picking.write({"date_done": done})
+            picking.move_lines.write({"date": done})
+            picking.move_line_ids.write({"date": done})
         if not self.env.context.get("tracking_disable"):
             for lot in self:
                 lot.message_post(body=_("Moved from %(source)s to %(dest)s.") % {
@@ -330,6 +347,40 @@ class StockProductionLot(models.Model):
 
     def action_defis_print_erasure(self):
         return self.env.ref("defis_reuse.action_report_defis_erasure").report_action(self)
+
+    @api.model
+    def _defis_insert_devices(self, product, vals_list):
+        """Create the lots of many new devices of ``product`` in one INSERT
+        (Odoo 11 creates records one by one). ``vals_list`` holds plain
+        stored values of this model, the same keys in every dict."""
+        if not vals_list:
+            return self.browse()
+        columns = sorted(vals_list[0])
+        fixed = {
+            "product_id": product.id,
+            "product_uom_id": product.uom_id.id,
+            "defis_category_id": product.defis_category_id.id or None,
+        }
+        columns = [column for column in columns if column not in fixed] + sorted(fixed)
+        unknown = set(columns) - set(self._fields)
+        if unknown:
+            raise ValueError("Unknown lot fields: %s" % ", ".join(sorted(unknown)))
+        row = "(%s, %%s, now() at time zone 'UTC', %%s, now() at time zone 'UTC')" % (
+            ", ".join(["%s"] * len(columns)))
+        params = []
+        for vals in vals_list:
+            values = dict(vals, **fixed)
+            params.extend(values.get(column) or None for column in columns)
+            params.extend([self.env.uid, self.env.uid])
+        self.env.cr.execute(
+            'INSERT INTO stock_production_lot (%s, create_uid, create_date, write_uid, '
+            'write_date) VALUES %s RETURNING id' % (
+                ", ".join('"%s"' % column for column in columns),
+                ", ".join([row] * len(vals_list))),
+            params)
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        self.invalidate_cache(ids=ids)
+        return self.browse(ids)
 
     @api.model
     def _defis_next_asset_tags(self, count, date=None):

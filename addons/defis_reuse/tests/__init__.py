@@ -5,3 +5,4 @@ from . import test_recycling_batch
 from . import test_intake
 from . import test_device_workshop
 from . import test_reports
+from . import test_device_list

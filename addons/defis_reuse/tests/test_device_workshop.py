@@ -73,6 +73,22 @@ class TestDeviceWorkshop(ReuseCase):
         lot._defis_transition("refurbished")
         self.assertEqual(lot.defis_state, "refurbished")
 
+    def test_erasure_batch(self):
+        lots = self.lots[:3]
+        lots.action_defis_refurbish()
+        lots[2]._defis_transition("recycled")
+        with self.assertRaisesRegex(ValidationError, lots[2].name):
+            self.erase_batch(lots)
+        self.assertFalse(lots.mapped("defis_erasure_ids"))
+        erasures = self.erase_batch(lots[:2])
+        self.assertEqual(erasures.mapped("lot_id"), lots[:2])
+        self.assertEqual(erasures.mapped("user_id"), self.env.user)
+        for lot in lots[:2]:
+            self.assertEqual(lot.defis_state, "erased")
+            self.assertEqual(lot.defis_state_date, "2018-03-20")
+            self.assertEqual(lot.defis_erasure_id, lot.defis_erasure_ids)
+        self.assertEqual(len(lots[0].defis_check_ids), len(self.cat_laptop.checklist_item_ids))
+
     def test_erasure_only_in_workshop(self):
         with self.assertRaisesRegex(ValidationError, "seul un appareil diagnostiqué"):
             self.erase(self.lots[3])
