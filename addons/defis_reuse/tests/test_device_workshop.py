@@ -37,6 +37,32 @@ class TestDeviceWorkshop(ReuseCase):
         self.assertEqual(lot.defis_sale_date, "2018-05-31")
         self.assertFalse(lot.defis_erasure_id)  # to erase again if it comes back
 
+    def test_transfer_is_a_done_picking(self):
+        lots = self.lots[:2]
+        product = self.cat_laptop.product_id.with_context(location=self.loc_workshop.id)
+        before = product.qty_available
+        lots.action_defis_refurbish()
+        lines = self.env["stock.move.line"].search(
+            [("lot_id", "in", lots.ids), ("location_dest_id", "=", self.loc_workshop.id)])
+        self.assertEqual(len(lines), 2)
+        self.assertEqual(lines.mapped("picking_id").state, "done")
+        self.assertEqual(lines.mapped("move_id").state, "done")
+        self.assertEqual(lines.mapped("move_id").quantity_done, 2)
+        for lot in lots:
+            self.assertEqual(self.stock_at(lot, self.loc_intake), 0)
+            self.assertEqual(self.stock_at(lot, self.loc_workshop), 1)
+        product.invalidate_cache()
+        self.assertEqual(product.qty_available, before + 2)
+
+    def test_transfer_of_a_reserved_device_goes_through_stock(self):
+        lot = self.lots[3]
+        self.env["stock.quant"]._update_reserved_quantity(
+            lot.product_id, self.loc_intake, 1, lot_id=lot)
+        self.assertFalse(lot._defis_single_quants(self.loc_intake, self.loc_workshop))
+        lot.action_defis_refurbish()
+        self.assertEqual(self.stock_at(lot, self.loc_workshop), 1)
+        self.assertEqual(self.stock_at(lot, self.loc_intake), 0)
+
     def test_transitions_refused(self):
         lot = self.lot
         for state in ("erased", "refurbished", "ready", "sold", "lent"):
