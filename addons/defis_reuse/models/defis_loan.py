@@ -278,9 +278,10 @@ class DefisLoan(models.Model):
     def _ship_device(self, destination):
         warehouse = self.env.ref("stock.warehouse0")
         lot = self.lot_id.sudo()
+        source = lot._defis_current_locations().get(lot.id) or self._location("loan")
         self.sudo()._defis_transfer(
-            [(lot.product_id, 1.0, lot)], lot._defis_current_location() or self._location("loan"),
-            destination, warehouse.out_type_id, self.name, self.partner_id)
+            [(lot.product_id, 1.0, lot)], source, destination, warehouse.out_type_id,
+            self.name, self.partner_id)
 
     # overdue ------------------------------------------------------------------
     @api.model
