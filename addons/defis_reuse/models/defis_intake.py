@@ -4,8 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 # fields a validated or cancelled intake still accepts (chatter, state)
-FREE_FIELDS = {"state", "message_follower_ids", "message_ids", "activity_ids",
-               "message_main_attachment_id"}
+FREE_FIELDS = {"state", "message_follower_ids", "message_ids", "message_last_post"}
 
 
 class DefisIntake(models.Model):

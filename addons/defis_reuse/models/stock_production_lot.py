@@ -305,7 +305,7 @@ class StockProductionLot(models.Model):
         """Moves of these products carry no valuation (standard cost,
         periodic valuation): the stock engine's per-unit work can be skipped."""
         return all(product.cost_method == "standard" and product.valuation != "real_time"
-                   for product in products)
+                   for product in products.with_prefetch())
 
     def _defis_insert_done_lines(self, move, done):
         """One done move line of one unit per device, in one query."""

@@ -60,6 +60,7 @@ class TestIntake(ReuseCase):
             self.intake.sudo(self.technician).unlink()
         with self.assertRaises(UserError):
             self.intake.action_validate()
+        self.intake.sudo(self.technician).message_post(body="Reçu au local de Lanester.")
 
     def test_zero_weight_or_quantity_refused(self):
         for quantity, weight in ((1, 0.0), (1, -2.0), (0, 3.0)):
