@@ -29,9 +29,16 @@
         "views/defis_intake_views.xml",
         "report/defis_reuse_reports.xml",
         "views/defis_reuse_menus.xml",
+        "data/defis_loan_data.xml",
+        "report/defis_loan_agreement.xml",
+        "report/defis_recycling_slip.xml",
+        "views/defis_loan_views.xml",
+        "views/defis_recycling_batch_views.xml",
+        "views/defis_referral_views.xml",
     ],
     "demo": [
         "demo/pos_config_demo.xml",
         "demo/defis_intake_demo.xml",
+        "demo/defis_loan_demo.xml",
     ],
 }
