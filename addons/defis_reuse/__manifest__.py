@@ -20,8 +20,15 @@
         "security/defis_reuse_security.xml",
         "security/ir.model.access.csv",
         "views/defis_reuse_menus.xml",
+        "data/account_journal_data.xml",
+        "views/pos_order_views.xml",
+        "views/pos_templates.xml",
     ],
     "demo": [
         "demo/pos_config_demo.xml",
+        "demo/pos_order_demo.xml",
+    ],
+    "qweb": [
+        "static/src/xml/defis_pos.xml",
     ],
 }
