@@ -19,6 +19,11 @@
     "data": [
         "security/defis_reuse_security.xml",
         "security/ir.model.access.csv",
+        "data/defis_device_category_data.xml",
+        "data/defis_device_grade_data.xml",
+        "data/stock_location_data.xml",
+        "views/stock_production_lot_views.xml",
+        "views/defis_device_category_views.xml",
         "views/defis_reuse_menus.xml",
         "data/account_journal_data.xml",
         "views/pos_order_views.xml",

@@ -6,3 +6,8 @@ from . import pos_order
 from . import pos_order_line
 from . import res_partner
 from . import pos_session
+from . import defis_device_category
+from . import defis_device_grade
+from . import defis_price_grid
+from . import product_template
+from . import stock_production_lot
