@@ -75,9 +75,7 @@ class PosOrder(models.Model):
         date = self._defis_order_date()
         for line in self.lines.filtered("defis_lot_id"):
             lot = line.defis_lot_id
-            self.env.cr.execute(
-                "SELECT id FROM stock_production_lot WHERE id = %s FOR UPDATE", (lot.id,))
-            lot.invalidate_cache(["defis_state"])
+            lot._defis_lock()
             if lot.defis_state not in ("ready", "lent"):
                 problems.append(self._defis_sold_elsewhere(lot))
                 continue
@@ -155,7 +153,8 @@ class PosOrder(models.Model):
         for order in self:
             done_picking = picking or order.picking_id
             lots = order.lines.mapped("defis_lot_id")
-            for line in done_picking.move_line_ids.filtered(lambda l: l.lot_id in lots):
+            move_lines = done_picking.move_lines.mapped("move_line_ids")
+            for line in move_lines.filtered(lambda l: l.lot_id in lots and l.qty_done):
                 quant = self.env["stock.quant"].search([
                     ("lot_id", "=", line.lot_id.id), ("quantity", ">", 0),
                     ("location_id", "child_of", line.location_id.id)], limit=1)
