@@ -26,9 +26,7 @@ class PosConfig(models.Model):
                 for row in self.env["defis.price.grid"].sudo().search([])}
         return [self._defis_device_values(lot, grid) for lot in lots.sorted("name")]
 
-
-    @staticmethod
-    def _defis_device_label(lot):
+    def _defis_device_label(self, lot):
         return _("%(category)s refurbished – grade %(grade)s") % {
             "category": lot.defis_category_id.name,
             "grade": lot.defis_grade_id.code or lot.defis_grade_id.name or "?",

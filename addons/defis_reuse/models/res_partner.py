@@ -18,7 +18,7 @@ class ResPartner(models.Model):
             ("state", "in", ("paid", "free")),
             ("date_from", "<=", today), ("date_to", ">=", today),
             "|", ("date_cancel", "=", False), ("date_cancel", ">", today),
-            "|", ("partner", "in", self.ids), ("partner", "in", self.mapped("associate_member").ids),
+            ("partner", "in", self.ids + self.mapped("associate_member").ids),
         ])
         until = {}
         for line in lines:

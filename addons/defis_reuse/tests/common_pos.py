@@ -10,7 +10,7 @@ class DefisPosCase(DefisCase):
 
     @classmethod
     def set_up_class_data(cls):
-        super().set_up_class_data()
+        result = super().set_up_class_data()
         cls.config = cls.env.ref("point_of_sale.pos_config_main")
         cls.pass_journal = cls.env.ref("defis_reuse.journal_pass_numerique")
         cls.env["pos.session"]._defis_demo_setup_till(cls.config)
@@ -26,6 +26,7 @@ class DefisPosCase(DefisCase):
             "name": "Adhésion test", "membership": True, "list_price": 10.0})
         cls.member = cls.create_household("Famille Le Gall", member=True)
         cls.order_number = 0
+        return result
 
     @classmethod
     def create_household(cls, name, member=False):

@@ -138,8 +138,9 @@ class TestPosReferral(DefisPosCase):
 
     @classmethod
     def set_up_class_data(cls):
-        super().set_up_class_data()
+        result = super().set_up_class_data()
         cls.structure = cls.create_structure("CCAS de Lanester")
+        return result
 
     def referral(self, person, state="accepted"):
         referral = self.env["defis.referral"].create({
