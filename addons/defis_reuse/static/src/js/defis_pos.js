@@ -6,6 +6,7 @@ odoo.define('defis_reuse.pos', function (require) {
 
 var core = require('web.core');
 var rpc = require('web.rpc');
+var session = require('web.session');
 var gui = require('point_of_sale.gui');
 var models = require('point_of_sale.models');
 var PopupWidget = require('point_of_sale.popups');
@@ -24,6 +25,7 @@ models.load_models({
             model: 'pos.config',
             method: 'defis_pos_devices',
             args: [[self.config.id]],
+            kwargs: {context: session.user_context},
         }).then(function (devices) {
             self.defis_set_devices(devices);
         });
@@ -107,7 +109,8 @@ models.Order = models.Order.extend({
         var product = this.pos.db.get_product_by_id(device.product_id);
         this.add_product(product, {
             price: device.price, merge: false, defis_device: device,
-            extras: {defis_device: device}});
+            // the grid price stays when the customer's pricelist applies
+            extras: {defis_device: device, price_manually_set: true}});
         var line = this.get_selected_orderline();
         line.defis_set_lot(device);
         return line;
