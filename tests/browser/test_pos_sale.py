@@ -89,6 +89,12 @@ class TestPosSale(ChromeCase):
         self.click(".payment-screen .button.back")
         self.choose_customer(self.member)
         self.click(".pos .button.pay")
+        # the lines entered before the refusals are dropped, then paid in full
+        while self.find_all(".payment-screen .paymentline .delete-button"):
+            self.click(".payment-screen .paymentline .delete-button")
+        self.click('.paymentmethod[data-id="%d"]' % self.cash.id)
+        for digit in "150":
+            self.click('.payment-screen .numpad .number-char[data-action="%s"]' % digit)
         self.click(".payment-screen .button.next")
         self.wait_for(".receipt-screen .pos-sale-ticket")
         self.assertIn("Garantie jusqu'au", self.text(".pos-sale-ticket .defis-receipt-warranty"))
