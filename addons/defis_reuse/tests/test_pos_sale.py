@@ -15,7 +15,7 @@ class TestPosSale(DefisPosCase):
         sold_b = self.create_ready_device("DEF-T-0002", grade=self.grade_b)
         ready_a = self.create_ready_device("DEF-T-0001")
         workshop = self.create_ready_device("DEF-T-0003")
-        workshop.defis_state = "refurbished"
+        workshop.defis_state = "diagnosed"
         devices = self.config.with_context(lang="fr_FR").defis_pos_devices()
         by_id = {device["id"]: device for device in devices}
         self.assertNotIn(workshop.id, by_id)
