@@ -28,6 +28,11 @@ class TestPosSale(ChromeCase):
         env["stock.quant"]._update_available_quantity(
             self.laptop, env.ref("defis_reuse.stock_location_ready"), 1.0, lot_id=self.device)
         self.device.defis_state = "ready"
+        self.scanned = self.device.copy({
+            "name": "DEF-2018-90002", "defis_asset_tag": "DEF-2018-90002"})
+        env["stock.quant"]._update_available_quantity(
+            self.laptop, env.ref("defis_reuse.stock_location_ready"), 1.0, lot_id=self.scanned)
+        self.scanned.defis_state = "ready"
         membership = env["product.product"].create(
             {"name": "Adhésion", "membership": True, "list_price": 10.0})
         self.member = env["res.partner"].create(
@@ -61,6 +66,12 @@ class TestPosSale(ChromeCase):
         body = self.text(".popup-error .body")
         self.click(".popup-error .button.cancel")
         return body
+
+    def scan(self, code):
+        with self.browser_turn():
+            self.browser.execute_script(
+                "odoo.__DEBUG__.services['web.core'].bus.trigger('barcode_scanned', "
+                "arguments[0]);", code)
 
     def wait_for_order(self):
         for _attempt in range(60):
@@ -108,3 +119,11 @@ class TestPosSale(ChromeCase):
         self.device.invalidate_cache()
         self.assertEqual(self.device.defis_state, "sold")
         self.assertEqual(self.device.defis_partner_id, self.member)
+        # scanning an asset label adds that device, once
+        self.click(".receipt-screen .button.next")
+        self.scan("DEF-2018-90002")
+        self.assertEqual(self.text(".orderline .defis-line-tag"), "DEF-2018-90002")
+        self.scan("DEF-2018-90002")
+        self.assertEqual(self.text(".popup-error .title"), "Appareil déjà dans la commande")
+        self.click(".popup-error .button.cancel")
+        self.assertEqual(len(self.find_all(".orderline")), 1)
