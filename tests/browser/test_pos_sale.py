@@ -103,18 +103,24 @@ class TestPosSale(ChromeCase):
         # the lines entered before the refusals are dropped, then paid in full
         while self.find_all(".payment-screen .paymentline .delete-button"):
             self.click(".payment-screen .paymentline .delete-button")
+        pass_numerique = self.env.ref("defis_reuse.journal_pass_numerique")
+        self.click('.paymentmethod[data-id="%d"]' % pass_numerique.id)
+        self.fill(".popup-textinput input", "apt-0001 APT-0002")
+        self.click(".popup-textinput .button.confirm")
         self.click('.paymentmethod[data-id="%d"]' % self.cash.id)
-        for digit in "150":
+        for digit in "130":
             self.click('.payment-screen .numpad .number-char[data-action="%s"]' % digit)
         self.click(".payment-screen .button.next")
         self.wait_for(".receipt-screen .pos-sale-ticket")
         self.assertIn("Garantie jusqu'au", self.text(".pos-sale-ticket .defis-receipt-warranty"))
         self.assertIn("150,00", self.text(".pos-sale-ticket .receipt-total"))
+        self.assertIn("APT-0001, APT-0002", self.text(".pos-sale-ticket .defis-receipt-vouchers"))
         self.screenshot("pos-device-sold")
         order = self.wait_for_order()
         self.assertEqual(order.partner_id, self.member)
         self.assertEqual(order.amount_total, 150.0)
         self.assertEqual(order.lines.defis_lot_id, self.device)
+        self.assertEqual(sorted(order.defis_voucher_ids.mapped("number")), ["APT-0001", "APT-0002"])
         self.assertFalse(order.defis_conflict)
         self.device.invalidate_cache()
         self.assertEqual(self.device.defis_state, "sold")
