@@ -15,6 +15,7 @@
         "defis_network",
         "stock",
         "point_of_sale",
+        "l10n_fr",
     ],
     "data": [
         "security/defis_reuse_security.xml",
@@ -35,6 +36,7 @@
     ],
     "demo": [
         "demo/pos_config_demo.xml",
+        "demo/defis_intake_demo.xml",
         "demo/pos_order_demo.xml",
     ],
     "qweb": [

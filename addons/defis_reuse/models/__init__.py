@@ -16,3 +16,4 @@ from . import defis_intake_line
 from . import defis_erasure
 from . import defis_checklist_item
 from . import defis_device_check
+from . import defis_intake_demo

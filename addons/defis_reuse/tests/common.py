@@ -75,6 +75,11 @@ class ReuseCase(DefisCase):
                 "result": result, "date": date or lot.defis_state_date})
 
     @classmethod
+    def erase_batch(cls, lots, date="2018-03-20"):
+        return cls.env["defis.erasure"].record_batch(lots, {
+            "method": "crypto", "standard": "ANSSI", "tool": "hdparm 9.58", "date": date})
+
+    @classmethod
     def do_checks(cls, lots):
         lots.mapped("defis_check_ids").write({"done": True})
 
