@@ -15,6 +15,7 @@
         "defis_network",
         "stock",
         "point_of_sale",
+        "l10n_fr",
     ],
     "data": [
         "security/defis_reuse_security.xml",
@@ -35,10 +36,17 @@
         "views/defis_loan_views.xml",
         "views/defis_recycling_batch_views.xml",
         "views/defis_referral_views.xml",
+        "data/account_journal_data.xml",
+        "views/pos_order_views.xml",
+        "views/pos_templates.xml",
     ],
     "demo": [
         "demo/pos_config_demo.xml",
         "demo/defis_intake_demo.xml",
+        "demo/pos_order_demo.xml",
         "demo/defis_loan_demo.xml",
+    ],
+    "qweb": [
+        "static/src/xml/defis_pos.xml",
     ],
 }
