@@ -188,15 +188,17 @@ class ResPartner(models.Model):
         """The contacts of ``self`` that are valid members on ``date``."""
         date = fields.Date.to_string(
             fields.Date.from_string(date or fields.Date.context_today(self)))
+        candidates = self | self.mapped("associate_member")
         lines = self.env["membership.membership_line"].sudo().search([
+            ("partner", "in", candidates.ids),
             ("state", "in", ("paid", "free")),
             ("date_from", "<=", date), ("date_to", ">=", date),
             "|", ("date_cancel", "=", False), ("date_cancel", ">", date),
         ])
-        holders = lines.mapped("partner")
+        holder_ids = set(lines.mapped("partner").ids)
         return self.filtered(lambda partner: partner.free_member
-                             or partner in holders
-                             or partner.associate_member in holders)
+                             or partner.id in holder_ids
+                             or partner.associate_member.id in holder_ids)
 
     # phones -------------------------------------------------------------
     @api.depends("phone", "mobile", "country_id")
