@@ -15,13 +15,20 @@
         "defis_network",
         "stock",
         "point_of_sale",
+        "report_xlsx",
     ],
     "data": [
         "security/defis_reuse_security.xml",
         "security/ir.model.access.csv",
         "views/defis_reuse_menus.xml",
+        "data/defis_co2_factor_data.xml",
+        "views/defis_co2_factor_views.xml",
+        "views/defis_reuse_history_views.xml",
+        "report/defis_reuse_report_views.xml",
+        "wizards/defis_reuse_report_wizard_views.xml",
     ],
     "demo": [
         "demo/pos_config_demo.xml",
+        "demo/defis_reuse_history_demo.xml",
     ],
 }
