@@ -48,7 +48,12 @@ class DefisReuseReport(models.Model):
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute("""
+        # the pieces are SQL written in this class, no user input
+        self.env.cr.execute(self._view_sql())
+
+    @api.model
+    def _view_sql(self):
+        return """
             CREATE VIEW defis_reuse_report AS (
                 WITH %(ctes)s,
                 events (%(columns)s) AS (%(events)s),
@@ -83,7 +88,7 @@ class DefisReuseReport(models.Model):
                        LIMIT 1) f ON TRUE
             )
         """ % {"ctes": self._ctes_sql(), "columns": ", ".join(EVENT_COLUMNS),
-               "events": " UNION ALL ".join(self._events_sql())})
+               "events": " UNION ALL ".join(self._events_sql())}
 
     @api.model
     def _ctes_sql(self):

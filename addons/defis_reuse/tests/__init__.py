@@ -1,1 +1,3 @@
 from . import test_security
+from . import test_co2_factor
+from . import test_reuse_history

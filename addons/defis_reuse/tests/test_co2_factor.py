@@ -9,7 +9,7 @@ from odoo.addons.defis_network.tests.common import DefisCase
 class TestCo2Factor(DefisCase):
 
     @classmethod
-    def set_up_class_data(cls):
+    def set_up_class_data(cls):  # pylint: disable=missing-return
         super().set_up_class_data()
         cls.desktop = cls.env.ref("defis_reuse.device_category_desktop")
         cls.factors = cls.env["defis.co2.factor"]
