@@ -20,6 +20,11 @@
     "data": [
         "security/defis_reuse_security.xml",
         "security/ir.model.access.csv",
+        "data/defis_device_category_data.xml",
+        "data/defis_device_grade_data.xml",
+        "data/stock_location_data.xml",
+        "views/stock_production_lot_views.xml",
+        "views/defis_device_category_views.xml",
         "views/defis_reuse_menus.xml",
         "data/defis_co2_factor_data.xml",
         "views/defis_co2_factor_views.xml",

@@ -1,0 +1,231 @@
+# Copyright 2026 Défis
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+DEVICE_STATES = [
+    ("received", "Received"),
+    ("diagnosed", "Diagnosed"),
+    ("erased", "Erased"),
+    ("refurbished", "Refurbished"),
+    ("ready", "Ready"),
+    ("sold", "Sold"),
+    ("lent", "Lent"),
+    ("parts", "Parts"),
+    ("recycled", "Recycled"),
+]
+# allowed transitions: state -> states it may go to
+TRANSITIONS = {
+    "received": ("diagnosed", "parts", "recycled"),
+    "diagnosed": ("erased", "parts", "recycled"),
+    "erased": ("refurbished", "parts", "recycled"),
+    "refurbished": ("ready", "parts", "recycled"),
+    "ready": ("sold", "lent", "diagnosed", "parts", "recycled"),
+    "lent": ("diagnosed", "sold", "ready"),
+    "sold": ("diagnosed",),
+    "parts": ("recycled",),
+    "recycled": (),
+}
+STORAGE_TYPES = [
+    ("hdd", "Hard disk (HDD)"),
+    ("ssd", "SSD"),
+    ("emmc", "eMMC"),
+    ("none", "None"),
+]
+
+
+class StockProductionLot(models.Model):
+    """A donated device, followed one by one from intake to sale, loan,
+    parts or recycling. Its state is the single truth of where it is in
+    the workshop and whether it was sold."""
+
+    _inherit = "stock.production.lot"
+
+    defis_category_id = fields.Many2one(
+        "defis.device.category", string="Device category",
+        related="product_id.defis_category_id", store=True, readonly=True, index=True)
+    defis_asset_tag = fields.Char(string="Asset tag", index=True, copy=False)
+    defis_brand = fields.Char(string="Brand")
+    defis_model = fields.Char(string="Model")
+    defis_processor = fields.Char(string="Processor")
+    defis_ram_gb = fields.Float(string="RAM (GB)", digits=(16, 1))
+    defis_storage_gb = fields.Integer(string="Storage (GB)")
+    defis_storage_type = fields.Selection(STORAGE_TYPES, string="Storage type")
+    defis_screen_inches = fields.Float(string="Screen (inches)", digits=(16, 1))
+    defis_os = fields.Char(string="Operating system")
+    defis_grade_id = fields.Many2one(
+        "defis.device.grade", string="Grade", index=True, track_visibility="onchange")
+    defis_state = fields.Selection(
+        DEVICE_STATES, string="Device state", index=True, readonly=True, copy=False,
+        track_visibility="onchange")
+    defis_state_date = fields.Date(
+        string="State date", readonly=True, copy=False,
+        help="Date of the last change of state.")
+    defis_partner_id = fields.Many2one(
+        "res.partner", string="Household", index=True, readonly=True, copy=False,
+        track_visibility="onchange", help="Household that bought or borrowed the device.")
+    defis_sale_date = fields.Date(string="Sale date", readonly=True, copy=False)
+    defis_warranty_end = fields.Date(string="Warranty end", readonly=True, copy=False)
+    defis_weight_kg = fields.Float(string="Weight (kg)", digits=(16, 2))
+    defis_location_id = fields.Many2one(
+        "stock.location", string="Location", compute="_compute_defis_location_id",
+        help="Internal location where the device is now.")
+
+    def _compute_defis_location_id(self):
+        quants = self.env["stock.quant"].search([
+            ("lot_id", "in", self.ids), ("quantity", ">", 0),
+            ("location_id.usage", "=", "internal")])
+        where = {quant.lot_id.id: quant.location_id for quant in quants}
+        for lot in self:
+            lot.defis_location_id = where.get(lot.id, False)
+
+    # -- state machine --------------------------------------------------
+    def _defis_lock(self):
+        """Row lock on the devices until the end of the transaction: two
+        concurrent changes of the same device wait for each other."""
+        if self.ids:
+            self.env.cr.execute(
+                "SELECT id FROM stock_production_lot WHERE id IN %s FOR UPDATE",
+                (tuple(self.ids),))
+            self.invalidate_cache(["defis_state"], self.ids)
+
+    def _defis_state_label(self, state):
+        return dict(self._fields["defis_state"]._description_selection(self.env)).get(state, state)
+
+    def _defis_check_transition(self, new_state):
+        for lot in self:
+            if new_state not in TRANSITIONS.get(lot.defis_state, ()):
+                raise UserError(_(
+                    "Device %(tag)s is %(state)s: it cannot become %(new)s.") % {
+                        "tag": lot.display_name,
+                        "state": lot._defis_state_label(lot.defis_state),
+                        "new": lot._defis_state_label(new_state)})
+        check = getattr(self, "_defis_check_enter_%s" % new_state, None)
+        if check:
+            check()
+
+    def _defis_check_enter_ready(self):
+        for lot in self:
+            if not lot.defis_grade_id:
+                raise UserError(_(
+                    "Device %s has no grade: grade it before it is ready.") % lot.display_name)
+
+    def _defis_transition(self, new_state, date=None):
+        """Check the transition for every device, then write the new state
+        and its date (nothing written if one device is refused)."""
+        self._defis_lock()
+        self._defis_check_transition(new_state)
+        self.write({
+            "defis_state": new_state,
+            "defis_state_date": date or fields.Date.context_today(self),
+        })
+        return True
+
+    def _defis_current_location(self):
+        """Location holding the device now (internal first)."""
+        self.ensure_one()
+        quants = self.env["stock.quant"].sudo().search(
+            [("lot_id", "=", self.id), ("quantity", ">", 0)])
+        internal = quants.filtered(lambda q: q.location_id.usage == "internal")
+        return (internal or quants)[:1].location_id
+
+    def _defis_move_to(self, location, state, date=None):
+        """Move the devices to ``location`` by an internal transfer done at
+        once, then set their state."""
+        self._defis_lock()
+        self._defis_check_transition(state)
+        by_source = {}
+        for lot in self:
+            source = lot._defis_current_location()
+            if not source:
+                raise UserError(_("Device %s is not in stock.") % lot.display_name)
+            if source != location:
+                by_source.setdefault(source, self.browse())
+                by_source[source] |= lot
+        for source, lots in by_source.items():
+            lots._defis_transfer(source, location)
+        return self._defis_transition(state, date=date)
+
+    def _defis_transfer(self, source, destination):
+        picking_type = self.env.ref("stock.picking_type_internal")
+        picking = self.env["stock.picking"].create({
+            "picking_type_id": picking_type.id,
+            "location_id": source.id,
+            "location_dest_id": destination.id,
+            "origin": _("Workshop"),
+        })
+        for product, lots in self._defis_group_by_product():
+            move = self.env["stock.move"].create({
+                "name": product.display_name,
+                "picking_id": picking.id,
+                "product_id": product.id,
+                "product_uom": product.uom_id.id,
+                "product_uom_qty": len(lots),
+                "location_id": source.id,
+                "location_dest_id": destination.id,
+            })
+            move._action_confirm()
+            for lot in lots:
+                self.env["stock.move.line"].create({
+                    "move_id": move.id,
+                    "picking_id": picking.id,
+                    "product_id": product.id,
+                    "product_uom_id": product.uom_id.id,
+                    "lot_id": lot.id,
+                    "qty_done": 1,
+                    "location_id": source.id,
+                    "location_dest_id": destination.id,
+                })
+        picking.action_done()
+        if not self.env.context.get("tracking_disable"):
+            for lot in self:
+                lot.message_post(body=_("Moved from %(source)s to %(dest)s.") % {
+                    "source": source.display_name, "dest": destination.display_name})
+        return picking
+
+    def _defis_group_by_product(self):
+        groups = {}
+        for lot in self:
+            groups.setdefault(lot.product_id, self.browse())
+            groups[lot.product_id] |= lot
+        return groups.items()
+
+    def action_defis_mark_sold(self, partner, date=None):
+        """The device leaves to ``partner`` (sold at the till, or a loan
+        converted). Stock is moved by the sale, not here."""
+        date = date or fields.Date.context_today(self)
+        self._defis_lock()
+        for lot in self:
+            if lot.defis_state not in ("ready", "lent"):
+                raise UserError(_(
+                    "Device %(tag)s is %(state)s: only a ready or lent device can be "
+                    "sold.") % {"tag": lot.display_name,
+                                "state": lot._defis_state_label(lot.defis_state)})
+        self._defis_transition("sold", date=date)
+        for lot in self:
+            months = lot.defis_category_id.warranty_months
+            lot.write({
+                "defis_partner_id": partner.id,
+                "defis_sale_date": date,
+                "defis_warranty_end": fields.Date.to_string(
+                    fields.Date.from_string(date) + relativedelta(months=months)),
+            })
+        return True
+
+    @api.model
+    def _defis_next_asset_tags(self, count, date=None):
+        """``count`` asset tags from the sequence, in one query."""
+        sequence = self.env.ref("defis_reuse.seq_asset_tag").sudo()
+        if count <= 0:
+            return []
+        if sequence.implementation != "standard":
+            return [sequence.with_context(ir_sequence_date=date).next_by_id()
+                    for _i in range(count)]
+        self.env.cr.execute(
+            "SELECT nextval(%s) FROM generate_series(1, %s)",
+            ("ir_sequence_%03d" % sequence.id, count))
+        numbers = [row[0] for row in self.env.cr.fetchall()]
+        seq = sequence.with_context(ir_sequence_date=date)
+        return [seq.get_next_char(number) for number in numbers]
