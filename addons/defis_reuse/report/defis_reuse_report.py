@@ -99,7 +99,7 @@ class DefisReuseReport(models.Model):
             lots AS (
                 SELECT l.id, l.defis_category_id AS category_id, l.defis_grade_id AS grade_id,
                        l.defis_state AS state, l.defis_state_date AS state_date,
-                       l.defis_intake_line_id AS intake_line_id,
+                       %(intake_line)s AS intake_line_id,
                        COALESCE(NULLIF(l.defis_weight_kg, 0), c.avg_weight_kg, 0) AS weight
                   FROM stock_production_lot l
                   JOIN defis_device_category c ON c.id = l.defis_category_id
@@ -115,37 +115,30 @@ class DefisReuseReport(models.Model):
                   FROM distributions
                  WHERE partner_id IS NOT NULL
               ORDER BY partner_id, date, lot_id
-            )""" % {"distributions": " UNION ALL ".join(self._distributions_sql())}
+            )""" % {
+                "distributions": " UNION ALL ".join(self._distributions_sql()),
+                "intake_line": "l.defis_intake_line_id" if "defis_intake_line_id" in
+                self.env["stock.production.lot"]._fields else "NULL::int"}
 
     @api.model
     def _distributions_sql(self):
         """SELECTs of (lot_id, partner_id, date): a device went to a household."""
-        return ["""
+        selects = ["""
             SELECT id AS lot_id, defis_partner_id AS partner_id, defis_sale_date AS date
               FROM stock_production_lot
-             WHERE defis_sale_date IS NOT NULL""", """
+             WHERE defis_sale_date IS NOT NULL"""]
+        if "defis.loan" in self.env:
+            selects.append("""
             SELECT lot_id, partner_id, date_start AS date
               FROM defis_loan
-             WHERE state NOT IN ('draft', 'cancelled')"""]
+             WHERE state NOT IN ('draft', 'cancelled')""")
+        return selects
 
     @api.model
     def _events_sql(self):
         """SELECTs of EVENT_COLUMNS."""
-        return [
-            # devices received one by one: their lots
-            """SELECT EXTRACT(YEAR FROM i.date)::int, lots.category_id, NULL::int, FALSE,
-                      1, 0, 0, 0, 0.0, 0.0, 0
-                 FROM lots
-                 JOIN defis_intake_line il ON il.id = lots.intake_line_id
-                 JOIN defis_intake i ON i.id = il.intake_id""",
-            # items received by quantity; the weight of every line
-            """SELECT EXTRACT(YEAR FROM i.date)::int, il.category_id, NULL::int, FALSE,
-                      CASE WHEN c.tracking = 'none' THEN il.quantity ELSE 0 END,
-                      0, 0, 0, il.weight_kg, 0.0, 0
-                 FROM defis_intake_line il
-                 JOIN defis_intake i ON i.id = il.intake_id
-                 JOIN defis_device_category c ON c.id = il.category_id
-                WHERE i.state = 'done'""",
+        selects = self._intake_events_sql()
+        selects += [
             """SELECT EXTRACT(YEAR FROM f.date)::int, lots.category_id, lots.grade_id, FALSE,
                       0, 1, 0, 0, 0.0, 0.0, 0
                  FROM first_lot f JOIN lots ON lots.id = f.lot_id""",
@@ -162,6 +155,28 @@ class DefisReuseReport(models.Model):
                       collected_count, redistributed_count, stripped_count, recycled_count,
                       collected_weight, recycled_weight, household_count
                  FROM defis_reuse_history""",
+        ]
+        return selects
+
+    @api.model
+    def _intake_events_sql(self):
+        """Devices received one by one (their lots) and items received by
+        quantity, with the weight of every intake line."""
+        if "defis.intake.line" not in self.env:
+            return []
+        return [
+            """SELECT EXTRACT(YEAR FROM i.date)::int, lots.category_id, NULL::int, FALSE,
+                      1, 0, 0, 0, 0.0, 0.0, 0
+                 FROM lots
+                 JOIN defis_intake_line il ON il.id = lots.intake_line_id
+                 JOIN defis_intake i ON i.id = il.intake_id""",
+            """SELECT EXTRACT(YEAR FROM i.date)::int, il.category_id, NULL::int, FALSE,
+                      CASE WHEN c.tracking = 'none' THEN il.quantity ELSE 0 END,
+                      0, 0, 0, il.weight_kg, 0.0, 0
+                 FROM defis_intake_line il
+                 JOIN defis_intake i ON i.id = il.intake_id
+                 JOIN defis_device_category c ON c.id = il.category_id
+                WHERE i.state = 'done'""",
         ]
 
     @api.model
