@@ -37,14 +37,14 @@ class DefisReuseReportXlsx(models.AbstractModel):
                 {"bold": True, "border": 1, "num_format": "#,##0.0"}),
         }
         for wizard in wizards:
-            self._write_figures(workbook.add_worksheet(_("Reuse")[:31]), styles, wizard)
+            self._write_figures(workbook.add_worksheet(_("Reuse figures")[:31]), styles, wizard)
             self._write_sources(workbook.add_worksheet(_("Sources")[:31]), styles, wizard)
 
     def _write_figures(self, sheet, styles, wizard):
         columns = self._columns()
         sheet.write(0, 0, _("Reuse of donated devices, %(first)s to %(last)s") % {
             "first": wizard.year_from, "last": wizard.year_to}, styles["title"])
-        headers = [_("Year"), _("Device category")] + [label for _name, label in columns]
+        headers = [_("Year"), self._category_label()] + [label for _name, label in columns]
         for col, header in enumerate(headers):
             sheet.write(HEADER_ROW, col, header, styles["header"])
         row = HEADER_ROW + 1
@@ -69,6 +69,10 @@ class DefisReuseReportXlsx(models.AbstractModel):
         sheet.set_column(2, len(headers), 14)
         sheet.freeze_panes(HEADER_ROW + 1, 2)
 
+    def _category_label(self):
+        field = self.env["defis.reuse.report"]._fields["category_id"]
+        return field.get_description(self.env)["string"]
+
     def _write_line(self, sheet, row, year, label, figures, style, number_style):
         sheet.write(row, 0, year, style)
         sheet.write(row, 1, label, style)
@@ -81,7 +85,7 @@ class DefisReuseReportXlsx(models.AbstractModel):
 
     def _write_sources(self, sheet, styles, wizard):
         sheet.write(0, 0, _("Avoided emissions factors"), styles["title"])
-        headers = [_("Device category"), _("Year of the source"),
+        headers = [self._category_label(), _("Year of the source"),
                    _("kg CO2e avoided per year of use"), _("Years of use"),
                    _("kg CO2e avoided per device"), _("Source"), _("Source address")]
         for col, header in enumerate(headers):

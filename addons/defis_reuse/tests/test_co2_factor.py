@@ -37,13 +37,13 @@ class TestCo2Factor(DefisCase):
         self.assertEqual(self.factors.factor_for(tablet, 2018), 0.0)
 
     def test_one_factor_per_category_and_year(self):
-        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
             self.create_factor("2020", 5.0, 1.0)
 
     def test_no_negative_emissions_nor_zero_years(self):
-        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
             self.create_factor("2021", -1.0, 3.0)
-        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
             self.create_factor("2022", 1.0, 0.0)
 
     def test_ademe_figures_with_their_source(self):

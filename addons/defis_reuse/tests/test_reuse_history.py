@@ -17,10 +17,11 @@ class TestReuseHistory(DefisCase):
 
     @classmethod
     def create_history(cls, year, **values):
-        return cls.history.create(dict(year=year, category_id=cls.laptop.id, **values))
+        values.setdefault("category_id", cls.laptop.id)
+        return cls.history.create(dict(values, year=year))
 
     def test_one_entry_per_year_and_category(self):
-        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
             self.create_history("1990")
         self.create_history("1990", category_id=self.env.ref(
             "defis_reuse.device_category_desktop").id)
