@@ -198,6 +198,9 @@ class StockProductionLot(models.Model):
         date = date or fields.Date.context_today(self)
         self._defis_lock()
         for lot in self:
+            if lot.defis_state == "lent" and not self.env.context.get("defis_loan_conversion"):
+                raise UserError(_("Device %s is lent: it is sold only by converting its "
+                                  "loan into a sale.") % lot.display_name)
             if lot.defis_state not in ("ready", "lent"):
                 raise UserError(_(
                     "Device %(tag)s is %(state)s: only a ready or lent device can be "

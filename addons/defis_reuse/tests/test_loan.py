@@ -1,0 +1,174 @@
+from datetime import timedelta
+
+import psycopg2
+
+from odoo import fields
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import mute_logger
+
+from .common import LoanCase, create_device, pdf_text, quantity_at
+
+
+def days_from(date, days):
+    return fields.Date.to_string(fields.Date.from_string(date) + timedelta(days=days))
+
+
+class TestLoan(LoanCase):
+
+    def test_borrower_must_be_member_on_start(self):
+        lot = create_device(self.env, "T-LOAN-001")
+        with self.assertRaisesRegex(ValidationError, "adhérent"):
+            self.env["defis.loan"].with_context(lang="fr_FR").create({
+                "partner_id": self.stranger.id, "lot_id": lot.id, "date_start": self.today})
+        with self.assertRaises(ValidationError):
+            self.create_loan(lot, date_start="2017-06-01", date_due="2017-07-01")
+        self.assertTrue(self.create_loan(lot))
+
+    def test_start_lends_the_device_and_holds_the_deposit(self):
+        lot = create_device(self.env, "T-LOAN-002")
+        loan = self.create_loan(lot, deposit_amount=50.0, deposit_method="cheque")
+        self.assertEqual((loan.state, loan.deposit_state), ("draft", "none"))
+        self.assertRegex(loan.name, r"^PRET-\d{4}-\d{4}$")
+        loan.sudo(self.technician).action_start()
+        self.assertEqual((loan.state, loan.deposit_state), ("ongoing", "held"))
+        self.assertEqual(lot.defis_state, "lent")
+        self.assertEqual(lot.defis_partner_id, self.member)
+        self.assertEqual(quantity_at(self.env, lot, "defis_reuse.stock_location_loan"), 1.0)
+        self.assertEqual(quantity_at(self.env, lot, "defis_reuse.stock_location_ready"), 0.0)
+
+    def test_plain_defis_user_lends_a_device(self):
+        loan = self.create_loan(create_device(self.env, "T-LOAN-003"))
+        loan.sudo(self.defis_user).action_start()
+        self.assertEqual(loan.state, "ongoing")
+        self.assertEqual(loan.deposit_state, "none")
+
+    def test_only_ready_devices_are_lent(self):
+        lot = create_device(self.env, "T-LOAN-004", state="diagnosed", location="workshop")
+        loan = self.create_loan(lot)
+        with self.assertRaisesRegex(UserError, "pas prêt"):
+            loan.with_context(lang="fr_FR").action_start()
+        self.assertEqual(loan.state, "draft")
+
+    def test_device_never_on_two_ongoing_loans(self):
+        first = self.start_loan("T-LOAN-005")
+        second = self.create_loan(first.lot_id)
+        with self.assertRaises(UserError):
+            second.action_start()
+        # the database refuses it too, whatever the code
+        with self.assertRaises(psycopg2.IntegrityError), mute_logger("odoo.sql_db"):
+            with self.cr.savepoint():
+                second.write({"state": "ongoing"})
+
+    def test_no_sale_while_lent(self):
+        loan = self.start_loan("T-LOAN-006")
+        with self.assertRaises(UserError):
+            loan.lot_id.action_defis_mark_sold(self.member, self.today)
+        self.assertEqual(loan.lot_id.defis_state, "lent")
+
+    def test_return_sends_the_device_to_the_workshop(self):
+        loan = self.start_loan("T-LOAN-007", deposit_amount=30.0, deposit_method="cash")
+        loan.action_return()
+        self.assertEqual((loan.state, loan.deposit_state), ("returned", "returned"))
+        self.assertEqual(loan.date_return, self.today)
+        self.assertEqual(loan.lot_id.defis_state, "diagnosed")
+        self.assertFalse(loan.lot_id.defis_partner_id)
+        self.assertEqual(quantity_at(self.env, loan.lot_id,
+                                     "defis_reuse.stock_location_workshop"), 1.0)
+        with self.assertRaises(UserError):
+            loan.action_return()
+
+    def test_return_with_deposit_kept(self):
+        loan = self.start_loan("T-LOAN-008", deposit_amount=30.0, deposit_method="cash")
+        loan.action_return_keep_deposit()
+        self.assertEqual((loan.state, loan.deposit_state), ("returned", "kept"))
+
+    def test_deposit_rules(self):
+        lot = create_device(self.env, "T-LOAN-009")
+        with self.assertRaises(ValidationError):
+            self.create_loan(lot, deposit_amount=20.0)
+        with self.assertRaises(psycopg2.IntegrityError), mute_logger("odoo.sql_db"):
+            with self.cr.savepoint():
+                self.create_loan(lot, deposit_amount=-5.0, deposit_method="cash")
+        with self.assertRaises(psycopg2.IntegrityError), mute_logger("odoo.sql_db"):
+            with self.cr.savepoint():
+                self.create_loan(lot, date_due=self.today)
+
+    def test_extend_by_the_configured_days(self):
+        loan = self.start_loan("T-LOAN-010")
+        due = loan.date_due
+        loan.action_extend()
+        self.assertEqual(loan.date_due, days_from(due, 30))
+        self.assertIn("30", loan.message_ids[0].body)
+        self.env["ir.config_parameter"].set_param("defis_reuse.loan_extension_days", "15")
+        loan.action_extend()
+        self.assertEqual(loan.date_due, days_from(due, 45))
+
+    def test_overdue_flagged_once_with_one_activity(self):
+        start = days_from(self.today, -40)
+        loan = self.start_loan("T-LOAN-011", date_start=start, date_due=days_from(start, 30),
+                               user_id=self.technician.id)
+        on_time = self.start_loan("T-LOAN-012")
+        loans = self.env["defis.loan"]
+        loans._cron_defis_flag_overdue()
+        loans._cron_defis_flag_overdue()
+        self.assertEqual((loan.state, on_time.state), ("overdue", "ongoing"))
+        self.assertEqual(len(loan.activity_ids), 1)
+        self.assertEqual(loan.activity_ids.user_id, self.technician)
+        self.assertEqual(loan.activity_ids.activity_type_id,
+                         self.env.ref("mail.mail_activity_data_todo"))
+        self.assertFalse(on_time.activity_ids)
+        # extended past today, it is ongoing again
+        loan.action_extend()
+        self.assertEqual(loan.state, "ongoing")
+
+    def test_convert_into_sale(self):
+        loan = self.start_loan("T-LOAN-013", deposit_amount=40.0, deposit_method="cash")
+        loan.action_convert_to_sale()
+        lot = loan.lot_id
+        self.assertEqual((loan.state, loan.deposit_state), ("converted", "kept"))
+        self.assertEqual(lot.defis_state, "sold")
+        self.assertEqual(lot.defis_partner_id, self.member)
+        self.assertEqual(lot.defis_sale_date, self.today)
+        self.assertTrue(lot.defis_warranty_end > self.today)
+        self.assertEqual(quantity_at(self.env, lot, "stock.stock_location_customers"), 1.0)
+        self.assertEqual(quantity_at(self.env, lot, "defis_reuse.stock_location_loan"), 0.0)
+        # grid price of a grade A laptop 150, deposit 40
+        self.assertIn("110.00", loan.message_ids[0].body)
+
+    def test_declare_lost(self):
+        loan = self.start_loan("T-LOAN-014", deposit_amount=40.0, deposit_method="cash")
+        loan.action_declare_lost()
+        self.assertEqual((loan.state, loan.deposit_state), ("lost", "kept"))
+        self.assertEqual(quantity_at(self.env, loan.lot_id, "defis_reuse.stock_location_loan"),
+                         0.0)
+        # no longer ongoing: the device may be on another loan once found
+        self.assertFalse(self.env["defis.loan"].search(
+            [("lot_id", "=", loan.lot_id.id), ("state", "in", ("ongoing", "overdue"))]))
+
+    def test_only_drafts_are_deleted(self):
+        loan = self.start_loan("T-LOAN-015")
+        with self.assertRaises(UserError):
+            loan.unlink()
+        self.create_loan(create_device(self.env, "T-LOAN-016")).unlink()
+
+    def test_agreement_pdf(self):
+        loan = self.create_loan(create_device(self.env, "T-LOAN-017"),
+                                deposit_amount=25.0, deposit_method="cheque")
+        text = pdf_text(self.env(context={"lang": "fr_FR"}),
+                        "defis_reuse.action_report_defis_loan_agreement", loan)
+        for expected in ("Convention de prêt", loan.name, "Foyer Le Floch", "T-LOAN-017",
+                         "ThinkPad T440", "caution", "Chèque", "signature"):
+            self.assertIn(expected, text)
+
+    def test_referral_done_when_the_loan_starts(self):
+        structure = self.create_structure("CCAS de Lanester")
+        referral = self.env["defis.referral"].create({
+            "structure_id": structure.id, "person_id": self.member.id,
+            "service": "equipment_loan"})
+        action = referral.action_defis_create_loan()
+        loan = self.env["defis.loan"].with_context(**action["context"]).create({
+            "lot_id": create_device(self.env, "T-LOAN-018").id})
+        self.assertEqual((loan.partner_id, loan.referral_id), (self.member, referral))
+        loan.action_start()
+        self.assertEqual(referral.state, "done")
+        self.assertEqual(referral.result_ref, loan)
