@@ -33,10 +33,17 @@ class DefisReuseReport(models.Model):
     redistributed_count = fields.Integer(
         string="Devices redistributed", readonly=True,
         help="Devices sold or lent for the first time that year.")
-    stripped_count = fields.Integer(string="Devices stripped for parts", readonly=True)
-    recycled_count = fields.Integer(string="Devices recycled", readonly=True)
+    stripped_count = fields.Integer(
+        string="Devices stripped for parts", readonly=True,
+        help="Devices set aside for parts that year (and not recycled since).")
+    recycled_count = fields.Integer(
+        string="Devices recycled", readonly=True,
+        help="Devices and items handed over to a WEEE recycler that year.")
     collected_weight = fields.Float(string="Weight collected (kg)", readonly=True)
-    recycled_weight = fields.Float(string="Weight recycled (kg)", readonly=True)
+    recycled_weight = fields.Float(
+        string="Weight recycled (kg)", readonly=True,
+        help="Weight handed over to a WEEE recycler that year, as weighed in the "
+             "recycling batches.")
     household_count = fields.Integer(
         string="Households equipped", readonly=True,
         help="Households that received their first device that year, counted in the "
@@ -92,17 +99,15 @@ class DefisReuseReport(models.Model):
 
     @api.model
     def _ctes_sql(self):
-        """Devices with their category and weight; every time a device went
+        """Devices with their category and grade; every time a device went
         to a household (sale, loan), the first one of each device and of
         each household."""
         return """
             lots AS (
                 SELECT l.id, l.defis_category_id AS category_id, l.defis_grade_id AS grade_id,
                        l.defis_state AS state, l.defis_state_date AS state_date,
-                       %(intake_line)s AS intake_line_id,
-                       COALESCE(NULLIF(l.defis_weight_kg, 0), c.avg_weight_kg, 0) AS weight
+                       %(intake_line)s AS intake_line_id
                   FROM stock_production_lot l
-                  JOIN defis_device_category c ON c.id = l.defis_category_id
             ),
             distributions AS (%(distributions)s),
             first_lot AS (
@@ -123,16 +128,13 @@ class DefisReuseReport(models.Model):
     @api.model
     def _distributions_sql(self):
         """SELECTs of (lot_id, partner_id, date): a device went to a household."""
-        selects = ["""
+        return ["""
             SELECT id AS lot_id, defis_partner_id AS partner_id, defis_sale_date AS date
               FROM stock_production_lot
-             WHERE defis_sale_date IS NOT NULL"""]
-        if "defis.loan" in self.env:
-            selects.append("""
+             WHERE defis_sale_date IS NOT NULL""", """
             SELECT lot_id, partner_id, date_start AS date
               FROM defis_loan
-             WHERE state NOT IN ('draft', 'cancelled')""")
-        return selects
+             WHERE state != 'draft'"""]
 
     @api.model
     def _events_sql(self):
@@ -146,11 +148,15 @@ class DefisReuseReport(models.Model):
                       0, 0, 0, 0, 0.0, 0.0, 1
                  FROM first_household h JOIN lots ON lots.id = h.lot_id""",
             """SELECT EXTRACT(YEAR FROM state_date)::int, category_id, NULL::int, FALSE,
-                      0, 0, CASE WHEN state = 'parts' THEN 1 ELSE 0 END,
-                      CASE WHEN state = 'recycled' THEN 1 ELSE 0 END,
-                      0.0, CASE WHEN state = 'recycled' THEN weight ELSE 0.0 END, 0
+                      0, 0, 1, 0, 0.0, 0.0, 0
                  FROM lots
-                WHERE state IN ('parts', 'recycled')""",
+                WHERE state = 'parts'""",
+            # handed over to the WEEE recycler, weighed then
+            """SELECT EXTRACT(YEAR FROM b.date)::int, bl.category_id, NULL::int, FALSE,
+                      0, 0, 0, bl.device_count, 0.0, bl.weight_kg, 0
+                 FROM defis_recycling_batch_line bl
+                 JOIN defis_recycling_batch b ON b.id = bl.batch_id
+                WHERE b.state = 'done'""",
             """SELECT year::int, category_id, NULL::int, TRUE,
                       collected_count, redistributed_count, stripped_count, recycled_count,
                       collected_weight, recycled_weight, household_count

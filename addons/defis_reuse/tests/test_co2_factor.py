@@ -9,12 +9,13 @@ from odoo.addons.defis_network.tests.common import DefisCase
 class TestCo2Factor(DefisCase):
 
     @classmethod
-    def set_up_class_data(cls):  # pylint: disable=missing-return
-        super().set_up_class_data()
+    def set_up_class_data(cls):
+        result = super().set_up_class_data()
         cls.desktop = cls.env.ref("defis_reuse.device_category_desktop")
         cls.factors = cls.env["defis.co2.factor"]
         cls.old = cls.create_factor("2015", 10.0, 2.0)
         cls.new = cls.create_factor("2020", 20.0, 3.0)
+        return result
 
     @classmethod
     def create_factor(cls, year, per_year, years_of_use, category=None):

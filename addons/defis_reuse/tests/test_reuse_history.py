@@ -9,11 +9,12 @@ from odoo.addons.defis_network.tests.common import DefisCase
 class TestReuseHistory(DefisCase):
 
     @classmethod
-    def set_up_class_data(cls):  # pylint: disable=missing-return
-        super().set_up_class_data()
+    def set_up_class_data(cls):
+        result = super().set_up_class_data()
         cls.laptop = cls.env.ref("defis_reuse.device_category_laptop")
         cls.history = cls.env["defis.reuse.history"]
         cls.year_1990 = cls.create_history("1990", redistributed_count=10, household_count=8)
+        return result
 
     @classmethod
     def create_history(cls, year, **values):

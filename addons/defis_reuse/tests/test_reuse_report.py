@@ -1,42 +1,43 @@
 import xlrd
 
+from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.defis_network.tests.common import DefisCase
+
+from .common import add_membership, create_device
 
 FIGURES = ("collected_count", "redistributed_count", "stripped_count", "recycled_count",
            "collected_weight", "recycled_weight", "household_count", "co2_avoided")
 
 
 class ReuseReportCase(DefisCase):
-    """Devices of 2020 and 2021 (years no other data reaches): three
-    households, one of which gets two laptops in 2020, another a tablet in
-    2020 then a laptop in 2021; desktops stripped and recycled."""
+    """Devices of 2020 and 2021 (years no other data reaches). Household A
+    buys two laptops in 2020; B a tablet in 2020 then a laptop in 2021; C
+    borrows a laptop in 2020 and buys one in 2021; D borrows a tablet in
+    2020. Desktops stripped, desktops and printers handed to the recycler."""
 
     @classmethod
-    def set_up_class_data(cls):  # pylint: disable=missing-return
-        super().set_up_class_data()
+    def set_up_class_data(cls):
+        result = super().set_up_class_data()
         ref = cls.env.ref
         cls.laptop = ref("defis_reuse.device_category_laptop")
         cls.tablet = ref("defis_reuse.device_category_tablet")
         cls.desktop = ref("defis_reuse.device_category_desktop")
-        cls.desktop.avg_weight_kg = 7.0
+        cls.printer = ref("defis_reuse.device_category_printer")
         cls.grade_a = ref("defis_reuse.device_grade_a")
         cls.grade_b = ref("defis_reuse.device_grade_b")
-        households = cls.env["res.partner"]
-        cls.h1, cls.h2, cls.h3 = [households.create(
-            {"name": "Foyer %s" % name, "defis_is_household": True}) for name in "ABC"]
+        cls.h1, cls.h2, cls.h3, cls.h4 = [cls.create_person(
+            "Foyer %s" % name, defis_is_household=True) for name in "ABCD"]
         cls.sell(cls.laptop, cls.grade_a, cls.h1, "2020-03-01")
         cls.sell(cls.laptop, cls.grade_b, cls.h1, "2020-05-01")
         cls.sell(cls.tablet, cls.grade_a, cls.h2, "2020-06-01")
         cls.sell(cls.laptop, cls.grade_b, cls.h2, "2021-02-01")
         cls.sell(cls.laptop, cls.grade_a, cls.h3, "2021-01-10")
+        cls.lend("laptop", cls.h3, "2020-10-01")
+        cls.tablet_loan = cls.lend("tablet", cls.h4, "2020-04-01")
         cls.device(cls.desktop, state="parts", defis_state_date="2020-07-01")
-        cls.device(cls.desktop, state="recycled", defis_state_date="2020-08-01",
-                   defis_weight_kg=8.5)
-        cls.device(cls.desktop, state="recycled", defis_state_date="2020-09-01")
-        cls.device(cls.desktop, state="recycled", defis_state_date="2021-01-05",
-                   defis_weight_kg=10.0)
+        cls.set_up_recycling()
         cls.env["defis.co2.factor"].create({
             "category_id": cls.tablet.id, "year": "2022", "kg_co2e_per_year": 10.0,
             "years_of_use": 2.0, "source_name": "Étude tablettes"})
@@ -45,6 +46,28 @@ class ReuseReportCase(DefisCase):
             "redistributed_count": 5, "stripped_count": 2, "recycled_count": 3,
             "collected_weight": 25.0, "recycled_weight": 7.5, "household_count": 4})
         cls.report = cls.env["defis.reuse.report"]
+        return result
+
+    @classmethod
+    def set_up_recycling(cls):
+        """2020: two desktops and two printers (by quantity) handed over,
+        2021: one desktop; a batch of 2020 not handed over yet."""
+        recycler = cls.env["res.partner"].create({"name": "Recycleur DEEE", "is_company": True})
+        desktops = [create_device(cls.env, "RECYCLE-%d" % index, "desktop", "recycled",
+                                  "recycling") for index in range(4)]
+        cls.env["stock.quant"]._update_available_quantity(
+            cls.printer.product_id, cls.env.ref("defis_reuse.stock_location_recycling"), 2.0)
+        batches = cls.env["defis.recycling.batch"]
+        for date, lines in (
+                ("2020-08-01", [(cls.desktop, 15.5, desktops[0] | desktops[1], 0),
+                                (cls.printer, 12.0, None, 2)]),
+                ("2021-01-05", [(cls.desktop, 10.0, desktops[2], 0)]),
+                ("2020-12-01", [(cls.desktop, 9.0, desktops[3], 0)])):
+            batches |= batches.create({"partner_id": recycler.id, "date": date, "line_ids": [
+                (0, 0, {"category_id": category.id, "weight_kg": weight, "quantity": quantity,
+                        "lot_ids": [(6, 0, lots.ids if lots else [])]})
+                for category, weight, lots, quantity in lines]})
+        batches[:2].action_validate()
 
     @classmethod
     def device(cls, category, state, **values):
@@ -61,6 +84,16 @@ class ReuseReportCase(DefisCase):
         lot.action_defis_mark_sold(household, date)
         return lot
 
+    @classmethod
+    def lend(cls, category, household, date):
+        add_membership(cls.env, household, "2019-01-01")
+        cls.serial = getattr(cls, "serial", 0) + 1
+        loan = cls.env["defis.loan"].create({
+            "partner_id": household.id, "date_start": date, "date_due": "2020-12-31",
+            "lot_id": create_device(cls.env, "PRET-%03d" % cls.serial, category).id})
+        loan.action_start()
+        return loan
+
     def figures(self, domain, groupby):
         groups = self.report.read_group(domain, list(FIGURES) + groupby, groupby, lazy=False)
         return {tuple(group[name] and (group[name][0] if isinstance(group[name], tuple)
@@ -72,49 +105,65 @@ class TestReuseReport(ReuseReportCase):
 
     def test_redistributed_and_households_per_category(self):
         rows = self.figures([("year", "in", ["2020", "2021"])], ["year", "category_id"])
+        # two sales to A, a loan to C: A and C equipped
         laptop_2020 = rows[("2020", self.laptop.id)]
-        self.assertEqual(laptop_2020["redistributed_count"], 2)
-        self.assertEqual(laptop_2020["household_count"], 1)
+        self.assertEqual(laptop_2020["redistributed_count"], 3)
+        self.assertEqual(laptop_2020["household_count"], 2)
         tablet_2020 = rows[("2020", self.tablet.id)]
         self.assertEqual((tablet_2020["redistributed_count"], tablet_2020["household_count"]),
-                         (1, 1))
-        # household B already equipped in 2020: its 2021 laptop equips no one
+                         (2, 2))
+        # B and C already equipped in 2020: their 2021 laptops equip no one
         laptop_2021 = rows[("2021", self.laptop.id)]
         self.assertEqual((laptop_2021["redistributed_count"], laptop_2021["household_count"]),
-                         (2, 1))
+                         (2, 0))
 
     def test_households_add_up_across_categories_and_grades(self):
-        for year, households in (("2020", 2), ("2021", 1)):
+        for year, households in (("2020", 4), ("2021", 0)):
             total = self.report.read_group([("year", "=", year)], ["household_count"], [])
             self.assertEqual(total[0]["household_count"], households)
             for groupby in (["category_id"], ["grade_id"], ["category_id", "grade_id"]):
                 rows = self.figures([("year", "=", year)], groupby)
                 self.assertEqual(sum(row["household_count"] for row in rows.values()),
                                  households, groupby)
-        self.assertEqual(self.report.households_since(2020), 3)
+        self.assertEqual(self.report.households_since(2020), 4)
 
     def test_grades_of_redistributed_devices(self):
         rows = self.figures([("year", "=", "2020"), ("category_id", "=", self.laptop.id)],
                             ["grade_id"])
-        self.assertEqual(rows[(self.grade_a.id,)]["household_count"], 1)
+        self.assertEqual(rows[(self.grade_a.id,)]["household_count"], 2)
         self.assertEqual(rows[(self.grade_b.id,)]["household_count"], 0)
         self.assertEqual(rows[(self.grade_b.id,)]["redistributed_count"], 1)
 
-    def test_stripped_and_recycled_with_weights(self):
+    def test_loan_converted_counts_once_in_the_loan_year(self):
+        this_year = str(fields.Date.from_string(fields.Date.today()).year)
+        before = self.report.key_figures(this_year)
+        self.tablet_loan.action_convert_to_sale()
+        self.assertEqual(self.tablet_loan.lot_id.defis_state, "sold")
+        after = self.report.key_figures(this_year)
+        self.assertEqual(after["redistributed_count"], before["redistributed_count"])
+        self.assertEqual(after["household_count"], before["household_count"])
+        self.assertEqual(self.report.key_figures(2020)["redistributed_count"], 5)
+
+    def test_stripped_and_handed_to_the_recycler(self):
         rows = self.figures([("year", "in", ["2020", "2021"]),
-                             ("category_id", "=", self.desktop.id)], ["year"])
-        self.assertEqual(rows[("2020",)]["stripped_count"], 1)
-        self.assertEqual(rows[("2020",)]["recycled_count"], 2)
-        # a device not weighed counts its category's average weight
-        self.assertEqual(rows[("2020",)]["recycled_weight"], 8.5 + 7.0)
-        self.assertEqual(rows[("2021",)]["recycled_weight"], 10.0)
+                             ("category_id", "in", (self.desktop | self.printer).ids)],
+                            ["year", "category_id"])
+        desktop_2020 = rows[("2020", self.desktop.id)]
+        self.assertEqual(desktop_2020["stripped_count"], 1)
+        # the batch of December is not handed over yet
+        self.assertEqual((desktop_2020["recycled_count"], desktop_2020["recycled_weight"]),
+                         (2, 15.5))
+        printer_2020 = rows[("2020", self.printer.id)]
+        self.assertEqual((printer_2020["recycled_count"], printer_2020["recycled_weight"]),
+                         (2, 12.0))
+        self.assertEqual(rows[("2021", self.desktop.id)]["recycled_weight"], 10.0)
 
     def test_avoided_emissions_per_category_factor(self):
         rows = self.figures([("year", "=", "2020")], ["category_id"])
         laptop_factor = self.env["defis.co2.factor"].factor_for(self.laptop, 2020)
         self.assertEqual(laptop_factor, 81.0)  # ADEME 2022: 27 kg a year, 3 years
-        self.assertAlmostEqual(rows[(self.laptop.id,)]["co2_avoided"], 2 * 81.0)
-        self.assertAlmostEqual(rows[(self.tablet.id,)]["co2_avoided"], 20.0)
+        self.assertAlmostEqual(rows[(self.laptop.id,)]["co2_avoided"], 3 * 81.0)
+        self.assertAlmostEqual(rows[(self.tablet.id,)]["co2_avoided"], 2 * 20.0)
         self.assertEqual(rows[(self.desktop.id,)]["co2_avoided"], 0.0)
 
     def test_past_years_entered_by_hand(self):
@@ -122,17 +171,18 @@ class TestReuseReport(ReuseReportCase):
         self.assertEqual(len(row), 1)
         self.assertTrue(row.is_history)
         self.assertEqual((row.collected_count, row.redistributed_count, row.household_count,
-                          row.recycled_weight), (10, 5, 4, 37.5 / 5))
+                          row.recycled_weight), (10, 5, 4, 7.5))
         self.assertAlmostEqual(row.co2_avoided, 5 * 81.0)
         self.assertEqual(self.report.households_since(2000) - self.report.households_since(2001),
                          4)
 
     def test_key_figures_of_a_year(self):
         figures = self.report.key_figures(2020)
-        self.assertEqual(figures["redistributed_count"], 3)
-        self.assertEqual(figures["household_count"], 2)
-        self.assertEqual(figures["recycled_weight"], 15.5)
-        self.assertAlmostEqual(figures["co2_avoided"], 182.0)
+        self.assertEqual(figures["redistributed_count"], 5)
+        self.assertEqual(figures["household_count"], 4)
+        self.assertEqual(figures["stripped_count"], 1)
+        self.assertEqual(figures["recycled_weight"], 27.5)
+        self.assertAlmostEqual(figures["co2_avoided"], 283.0)
 
     def test_report_is_for_managers(self):
         self.assertTrue(self.report.sudo(self.defis_manager).search_count([]))
@@ -179,15 +229,15 @@ class TestReuseReportXlsx(ReuseReportCase):
         rows = {(row[0], row[1]): row for row in
                 (sheet.row_values(index) for index in range(3, sheet.nrows)) if row[1]}
         laptop = self.laptop.with_context(lang="fr_FR").name
-        self.assertEqual(rows[(2020, laptop)][col["redistributed"]], 2)
-        self.assertEqual(rows[(2020, laptop)][col["co2"]], 162.0)
+        self.assertEqual(rows[(2020, laptop)][col["redistributed"]], 3)
+        self.assertEqual(rows[(2020, laptop)][col["co2"]], 243.0)
         total_2020 = rows[(2020, "Toutes catégories")]
-        self.assertEqual(total_2020[col["households"]], 2)
-        self.assertEqual(total_2020[col["recycled_weight"]], 15.5)
-        self.assertEqual(rows[(2021, "Toutes catégories")][col["households"]], 1)
+        self.assertEqual(total_2020[col["households"]], 4)
+        self.assertEqual(total_2020[col["recycled_weight"]], 27.5)
+        self.assertEqual(rows[(2021, "Toutes catégories")][col["households"]], 0)
         period = rows[("Total", "Toutes catégories")]
-        self.assertEqual(period[col["redistributed"]], 5)
-        self.assertEqual(period[col["households"]], 3)
+        self.assertEqual(period[col["redistributed"]], 7)
+        self.assertEqual(period[col["households"]], 4)
 
     def test_sources_named(self):
         sheet = self.render("2020", "2020").sheet_by_name("Sources")
