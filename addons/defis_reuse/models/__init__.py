@@ -3,6 +3,11 @@ from . import defis_device_grade
 from . import defis_price_grid
 from . import product_template
 from . import stock_production_lot
+from . import defis_intake
+from . import defis_intake_line
+from . import defis_erasure
+from . import defis_checklist_item
+from . import defis_device_check
 from . import defis_stock_transfer_mixin
 from . import defis_loan
 from . import defis_recycling_batch

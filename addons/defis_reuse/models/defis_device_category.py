@@ -38,6 +38,9 @@ class DefisDeviceCategory(models.Model):
     avg_weight_kg = fields.Float(
         string="Average weight (kg)", digits=(16, 2))
 
+    checklist_item_ids = fields.One2many(
+        "defis.checklist.item", "category_id", string="Refurbishment checklist")
+
     _sql_constraints = [
         ("code_uniq", "unique (code)", "The code of a device category must be unique."),
         ("warranty_positive", "check (warranty_months >= 0)",

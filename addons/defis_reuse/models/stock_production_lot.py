@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 DEVICE_STATES = [
     ("received", "Received"),
@@ -47,6 +47,13 @@ class StockProductionLot(models.Model):
         "defis.device.category", string="Device category",
         related="product_id.defis_category_id", store=True, readonly=True, index=True)
     defis_asset_tag = fields.Char(string="Asset tag", index=True, copy=False)
+    defis_intake_line_id = fields.Many2one(
+        "defis.intake.line", string="Intake line", index=True, readonly=True, copy=False,
+        ondelete="restrict")
+    defis_intake_id = fields.Many2one(
+        related="defis_intake_line_id.intake_id", string="Intake", readonly=True)
+    defis_donor_id = fields.Many2one(
+        related="defis_intake_line_id.intake_id.partner_id", string="Donor", readonly=True)
     defis_brand = fields.Char(string="Brand")
     defis_model = fields.Char(string="Model")
     defis_processor = fields.Char(string="Processor")
@@ -69,6 +76,15 @@ class StockProductionLot(models.Model):
     defis_sale_date = fields.Date(string="Sale date", readonly=True, copy=False)
     defis_warranty_end = fields.Date(string="Warranty end", readonly=True, copy=False)
     defis_weight_kg = fields.Float(string="Weight (kg)", digits=(16, 2))
+    defis_erasure_ids = fields.One2many(
+        "defis.erasure", "lot_id", string="Erasures", readonly=True)
+    defis_erasure_id = fields.Many2one(
+        "defis.erasure", string="Valid erasure", readonly=True, copy=False,
+        help="Successful erasure since the device came in or came back.")
+    defis_check_ids = fields.One2many(
+        "defis.device.check", "lot_id", string="Checklist")
+    defis_checks_todo = fields.Integer(
+        string="Mandatory checks to do", compute="_compute_defis_checks_todo")
     defis_location_id = fields.Many2one(
         "stock.location", string="Location", compute="_compute_defis_location_id",
         help="Internal location where the device is now.")
@@ -80,6 +96,30 @@ class StockProductionLot(models.Model):
         where = {quant.lot_id.id: quant.location_id for quant in quants}
         for lot in self:
             lot.defis_location_id = where.get(lot.id, False)
+
+    @api.depends("defis_check_ids.done", "defis_check_ids.mandatory")
+    def _compute_defis_checks_todo(self):
+        for lot in self:
+            lot.defis_checks_todo = len(lot.defis_check_ids.filtered(
+                lambda check: check.mandatory and not check.done))
+
+    @api.model_cr
+    def init(self):
+        # a manufacturer's serial number is known once per product
+        self.env.cr.execute("""
+            CREATE UNIQUE INDEX IF NOT EXISTS stock_production_lot_defis_ref_uniq
+                ON stock_production_lot (product_id, ref)
+             WHERE defis_state IS NOT NULL AND coalesce(ref, '') != ''""")
+
+    @api.constrains("defis_state", "defis_erasure_id")
+    def _check_defis_erasure(self):
+        for lot in self:
+            if lot.defis_state == "refurbished" and not lot.defis_erasure_id:
+                raise ValidationError(_(
+                    "Device %s cannot be called refurbished: no successful erasure of its "
+                    "data is recorded since it came in. The French decree of 17 February "
+                    "2022 reserves the word \"reconditionné\" for devices whose functions "
+                    "were all tested and whose earlier data was erased.") % lot.display_name)
 
     # -- state machine --------------------------------------------------
     def _defis_lock(self):
@@ -106,21 +146,55 @@ class StockProductionLot(models.Model):
         if check:
             check()
 
+    def _defis_check_enter_refurbished(self):
+        for lot in self:
+            if not lot.defis_erasure_id:
+                raise UserError(_(
+                    "Device %s has no successful erasure of its data since it came in: "
+                    "under the French decree of 17 February 2022 it cannot be called "
+                    "\"reconditionné\".") % lot.display_name)
+
     def _defis_check_enter_ready(self):
         for lot in self:
             if not lot.defis_grade_id:
                 raise UserError(_(
                     "Device %s has no grade: grade it before it is ready.") % lot.display_name)
+            missing = lot._defis_missing_checks()
+            if missing:
+                raise UserError(_(
+                    "Device %(tag)s is not fully tested: %(checks)s.") % {
+                        "tag": lot.display_name, "checks": ", ".join(missing.mapped("name"))})
+
+    def _defis_missing_checks(self):
+        """Mandatory checklist items of the device's category not done."""
+        self.ensure_one()
+        done = self.defis_check_ids.filtered("done").mapped("item_id")
+        items = self.defis_category_id.checklist_item_ids.filtered("mandatory")
+        return items - done
+
+    def _defis_reset_checklist(self):
+        """Checks of the category's items, all to do again."""
+        Check = self.env["defis.device.check"]
+        self.mapped("defis_check_ids").filtered("done").write({"done": False, "note": False})
+        for lot in self:
+            present = lot.defis_check_ids.mapped("item_id")
+            for item in lot.defis_category_id.checklist_item_ids - present:
+                Check.create({"lot_id": lot.id, "item_id": item.id})
 
     def _defis_transition(self, new_state, date=None):
         """Check the transition for every device, then write the new state
         and its date (nothing written if one device is refused)."""
         self._defis_lock()
         self._defis_check_transition(new_state)
-        self.write({
+        values = {
             "defis_state": new_state,
             "defis_state_date": date or fields.Date.context_today(self),
-        })
+        }
+        if new_state in ("lent", "sold"):
+            values["defis_erasure_id"] = False  # it will have to be erased again
+        self.write(values)
+        if new_state == "diagnosed":
+            self._defis_reset_checklist()
         return True
 
     def _defis_current_location(self):
@@ -216,6 +290,46 @@ class StockProductionLot(models.Model):
                     fields.Date.from_string(date) + relativedelta(months=months)),
             })
         return True
+
+    # -- workshop buttons ------------------------------------------------
+    def action_defis_refurbish(self):
+        return self._defis_move_to(self.env.ref("defis_reuse.stock_location_workshop"), "diagnosed")
+
+    def action_defis_parts(self):
+        return self._defis_move_to(self.env.ref("defis_reuse.stock_location_parts"), "parts")
+
+    def action_defis_recycle(self):
+        return self._defis_move_to(self.env.ref("defis_reuse.stock_location_recycling"), "recycled")
+
+    def action_defis_set_refurbished(self):
+        return self._defis_transition("refurbished")
+
+    def action_defis_set_ready(self):
+        return self._defis_move_to(self.env.ref("defis_reuse.stock_location_ready"), "ready")
+
+    def action_defis_record_erasure(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Secure erasure"),
+            "res_model": "defis.erasure",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_lot_id": self.id},
+        }
+
+    def action_defis_open_moves(self):
+        self.ensure_one()
+        action = self.env.ref("stock.stock_move_line_action").read()[0]
+        action["domain"] = [("lot_id", "=", self.id)]
+        action["context"] = {"search_default_done": 1}
+        return action
+
+    def action_defis_print_label(self):
+        return self.env.ref("defis_reuse.action_report_defis_asset_label").report_action(self)
+
+    def action_defis_print_erasure(self):
+        return self.env.ref("defis_reuse.action_report_defis_erasure").report_action(self)
 
     @api.model
     def _defis_next_asset_tags(self, count, date=None):

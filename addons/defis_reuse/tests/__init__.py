@@ -1,4 +1,6 @@
 from . import test_security
+from . import test_intake
+from . import test_device_workshop
 from . import test_loan
 from . import test_loan_concurrency
 from . import test_recycling_batch

@@ -1,3 +1,5 @@
+# Copyright 2026 Défis
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import os
 import subprocess
 import tempfile
@@ -73,3 +75,103 @@ class LoanCase(DefisCase):
         loan = self.create_loan(create_device(self.env, name), **values)
         loan.action_start()
         return loan
+
+
+class ReuseCase(DefisCase):
+    """Reuse users (technician, manager, cashier), a donor, and helpers that
+    receive devices and walk them through the workshop. Test classes build
+    their data in ``set_up_reuse_data``."""
+
+    @classmethod
+    def set_up_class_data(cls):
+        super().set_up_class_data()
+        ref = cls.env.ref
+        cls.group_technician = ref("defis_reuse.group_defis_technician")
+        cls.technician = cls.create_user("technicien", [cls.group_technician])
+        cls.manager = cls.defis_manager
+        cls.cashier = cls.create_user("caissier", [ref("point_of_sale.group_pos_user")])
+        cls.donor = cls.env["res.partner"].create({
+            "name": "Lorient Agglomération", "is_company": True, "city": "Lorient"})
+        cls.cat_laptop = ref("defis_reuse.device_category_laptop")
+        cls.cat_desktop = ref("defis_reuse.device_category_desktop")
+        cls.cat_monitor = ref("defis_reuse.device_category_monitor")
+        cls.cat_printer = ref("defis_reuse.device_category_printer")
+        cls.grade_a = ref("defis_reuse.device_grade_a")
+        cls.grade_b = ref("defis_reuse.device_grade_b")
+        cls.loc_intake = ref("defis_reuse.stock_location_intake")
+        cls.loc_workshop = ref("defis_reuse.stock_location_workshop")
+        cls.loc_ready = ref("defis_reuse.stock_location_ready")
+        cls.loc_parts = ref("defis_reuse.stock_location_parts")
+        cls.loc_recycling = ref("defis_reuse.stock_location_recycling")
+        return cls.set_up_reuse_data()
+
+    @classmethod
+    def set_up_reuse_data(cls):
+        """Data of a test class, built once (override it)."""
+
+    @classmethod
+    def create_intake(cls, lines, donor=None, date="2018-03-15", user=None):
+        """A draft intake; ``lines`` are (category, quantity, weight_kg) or
+        (category, quantity, weight_kg, serial numbers list)."""
+        env = cls.env(user=user.id) if user else cls.env
+        values = []
+        for line in lines:
+            category, quantity, weight = line[:3]
+            serials = line[3] if len(line) > 3 else []
+            values.append((0, 0, {
+                "category_id": category.id, "quantity": quantity, "weight_kg": weight,
+                "serial_numbers": "\n".join(serials)}))
+        return env["defis.intake"].create({
+            "partner_id": (donor or cls.donor).id, "date": date,
+            "place": "Lanester", "line_ids": values})
+
+    @classmethod
+    def receive_devices(cls, count=1, category=None, date="2018-03-15", serials=()):
+        """Validated intake of ``count`` devices; returns their lots."""
+        category = category or cls.cat_laptop
+        intake = cls.create_intake(
+            [(category, count, 2.0 * count, list(serials))], date=date)
+        intake.action_validate()
+        return intake.lot_ids
+
+    @classmethod
+    def erase(cls, lots, result="success", date=None):
+        Erasure = cls.env["defis.erasure"]
+        for lot in lots:
+            Erasure.create({
+                "lot_id": lot.id, "method": "overwrite", "passes": 1,
+                "standard": "NIST SP 800-88 r1", "tool": "nwipe 0.34",
+                "result": result, "date": date or lot.defis_state_date})
+
+    @classmethod
+    def do_checks(cls, lots):
+        lots.mapped("defis_check_ids").write({"done": True})
+
+    @classmethod
+    def make_ready(cls, lots, grade=None):
+        """Walk received devices through the workshop to 'ready'."""
+        lots.action_defis_refurbish()
+        cls.erase(lots)
+        lots._defis_transition("refurbished")
+        cls.do_checks(lots)
+        lots.write({"defis_grade_id": (grade or cls.grade_a).id})
+        lots.action_defis_set_ready()
+        return lots
+
+    @classmethod
+    def ready_devices(cls, count=1, category=None, grade=None):
+        return cls.make_ready(cls.receive_devices(count, category), grade)
+
+    def stock_at(self, lot, location):
+        return sum(self.env["stock.quant"].search([
+            ("lot_id", "=", lot.id), ("location_id", "=", location.id)]).mapped("quantity"))
+
+    def pdf_text(self, report_xmlid, records):
+        """Text of the PDF report rendered for ``records`` (pdftotext)."""
+        report = self.env.ref(report_xmlid)
+        pdf, _format = report.render_qweb_pdf(records.ids)
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf_file:
+            pdf_file.write(pdf)
+            pdf_file.flush()
+            return subprocess.check_output(
+                ["pdftotext", "-layout", pdf_file.name, "-"]).decode()
