@@ -106,7 +106,7 @@ class DefisReuseReport(models.Model):
             lots AS (
                 SELECT l.id, l.defis_category_id AS category_id, l.defis_grade_id AS grade_id,
                        l.defis_state AS state, l.defis_state_date AS state_date,
-                       %(intake_line)s AS intake_line_id
+                       l.defis_intake_line_id AS intake_line_id
                   FROM stock_production_lot l
             ),
             distributions AS (%(distributions)s),
@@ -120,10 +120,7 @@ class DefisReuseReport(models.Model):
                   FROM distributions
                  WHERE partner_id IS NOT NULL
               ORDER BY partner_id, date, lot_id
-            )""" % {
-                "distributions": " UNION ALL ".join(self._distributions_sql()),
-                "intake_line": "l.defis_intake_line_id" if "defis_intake_line_id" in
-                self.env["stock.production.lot"]._fields else "NULL::int"}
+            )""" % {"distributions": " UNION ALL ".join(self._distributions_sql())}
 
     @api.model
     def _distributions_sql(self):
@@ -168,14 +165,13 @@ class DefisReuseReport(models.Model):
     def _intake_events_sql(self):
         """Devices received one by one (their lots) and items received by
         quantity, with the weight of every intake line."""
-        if "defis.intake.line" not in self.env:
-            return []
         return [
             """SELECT EXTRACT(YEAR FROM i.date)::int, lots.category_id, NULL::int, FALSE,
                       1, 0, 0, 0, 0.0, 0.0, 0
                  FROM lots
                  JOIN defis_intake_line il ON il.id = lots.intake_line_id
-                 JOIN defis_intake i ON i.id = il.intake_id""",
+                 JOIN defis_intake i ON i.id = il.intake_id
+                WHERE i.state = 'done'""",
             """SELECT EXTRACT(YEAR FROM i.date)::int, il.category_id, NULL::int, FALSE,
                       CASE WHEN c.tracking = 'none' THEN il.quantity ELSE 0 END,
                       0, 0, 0, il.weight_kg, 0.0, 0

@@ -12,7 +12,9 @@ FIGURES = ("collected_count", "redistributed_count", "stripped_count", "recycled
 
 
 class ReuseReportCase(DefisCase):
-    """Devices of 2020 and 2021 (years no other data reaches). Household A
+    """Devices of 2020 and 2021 (years no other data reaches): an intake of
+    three laptops and two printers (by quantity), another not validated.
+    Household A
     buys two laptops in 2020; B a tablet in 2020 then a laptop in 2021; C
     borrows a laptop in 2020 and buys one in 2021; D borrows a tablet in
     2020. Desktops stripped, desktops and printers handed to the recycler."""
@@ -38,6 +40,8 @@ class ReuseReportCase(DefisCase):
         cls.tablet_loan = cls.lend("tablet", cls.h4, "2020-04-01")
         cls.device(cls.desktop, state="parts", defis_state_date="2020-07-01")
         cls.set_up_recycling()
+        cls.intake([(cls.laptop, 3, 7.5), (cls.printer, 2, 16.0)], "2020-02-01").action_validate()
+        cls.intake([(cls.laptop, 5, 12.0)], "2020-02-02")  # not validated
         cls.env["defis.co2.factor"].create({
             "category_id": cls.tablet.id, "year": "2022", "kg_co2e_per_year": 10.0,
             "years_of_use": 2.0, "source_name": "Étude tablettes"})
@@ -68,6 +72,14 @@ class ReuseReportCase(DefisCase):
                         "lot_ids": [(6, 0, lots.ids if lots else [])]})
                 for category, weight, lots, quantity in lines]})
         batches[:2].action_validate()
+
+    @classmethod
+    def intake(cls, lines, date):
+        donor = cls.env["res.partner"].create({"name": "Donateur", "is_company": True})
+        return cls.env["defis.intake"].create({
+            "partner_id": donor.id, "date": date, "line_ids": [
+                (0, 0, {"category_id": category.id, "quantity": quantity, "weight_kg": weight})
+                for category, quantity, weight in lines]})
 
     @classmethod
     def device(cls, category, state, **values):
@@ -102,6 +114,16 @@ class ReuseReportCase(DefisCase):
 
 
 class TestReuseReport(ReuseReportCase):
+
+    def test_collected_one_by_one_and_by_quantity(self):
+        rows = self.figures([("year", "=", "2020")], ["category_id"])
+        self.assertEqual((rows[(self.laptop.id,)]["collected_count"],
+                          rows[(self.laptop.id,)]["collected_weight"]), (3, 7.5))
+        self.assertEqual((rows[(self.printer.id,)]["collected_count"],
+                          rows[(self.printer.id,)]["collected_weight"]), (2, 16.0))
+        lots = self.env["stock.production.lot"].search([
+            ("defis_intake_line_id.intake_id.date", "=", "2020-02-01")])
+        self.assertEqual(len(lots), 3)
 
     def test_redistributed_and_households_per_category(self):
         rows = self.figures([("year", "in", ["2020", "2021"])], ["year", "category_id"])
@@ -178,6 +200,8 @@ class TestReuseReport(ReuseReportCase):
 
     def test_key_figures_of_a_year(self):
         figures = self.report.key_figures(2020)
+        self.assertEqual(figures["collected_count"], 5)
+        self.assertEqual(figures["collected_weight"], 23.5)
         self.assertEqual(figures["redistributed_count"], 5)
         self.assertEqual(figures["household_count"], 4)
         self.assertEqual(figures["stripped_count"], 1)
@@ -224,6 +248,7 @@ class TestReuseReportXlsx(ReuseReportCase):
         self.assertEqual(headers[:4], ["Année", "Catégorie d'appareil", "Appareils collectés",
                                        "Appareils redistribués"])
         col = {name: headers.index(label) for name, label in (
+            ("collected", "Appareils collectés"),
             ("redistributed", "Appareils redistribués"), ("households", "Foyers équipés"),
             ("recycled_weight", "Poids recyclé (kg)"), ("co2", "Émissions évitées (kg CO2e)"))}
         rows = {(row[0], row[1]): row for row in
@@ -233,6 +258,7 @@ class TestReuseReportXlsx(ReuseReportCase):
         self.assertEqual(rows[(2020, laptop)][col["co2"]], 243.0)
         total_2020 = rows[(2020, "Toutes catégories")]
         self.assertEqual(total_2020[col["households"]], 4)
+        self.assertEqual(total_2020[col["collected"]], 5)
         self.assertEqual(total_2020[col["recycled_weight"]], 27.5)
         self.assertEqual(rows[(2021, "Toutes catégories")][col["households"]], 0)
         period = rows[("Total", "Toutes catégories")]
