@@ -4,7 +4,7 @@ from odoo import api, fields, models, tools
 
 # one row per event, then summed per year, category, grade and origin
 EVENT_COLUMNS = ("year", "category_id", "grade_id", "is_history", "collected_count",
-                 "redistributed_count", "stripped_count", "recycled_count",
+                 "collected_item_count", "redistributed_count", "stripped_count", "recycled_count",
                  "collected_weight", "recycled_weight", "household_count")
 
 
@@ -29,7 +29,14 @@ class DefisReuseReport(models.Model):
     is_history = fields.Boolean(
         string="Entered for a past year", readonly=True,
         help="Figures entered by hand for the years before the software.")
-    collected_count = fields.Integer(string="Devices collected", readonly=True)
+    collected_count = fields.Integer(
+        string="Devices collected", readonly=True,
+        help="Devices received and followed one by one (computers, monitors, tablets, "
+             "phones).")
+    collected_item_count = fields.Integer(
+        string="Items collected by quantity", readonly=True,
+        help="Items received by quantity, not one by one (printers, scanners, other "
+             "equipment).")
     redistributed_count = fields.Integer(
         string="Devices redistributed", readonly=True,
         help="Devices sold or lent for the first time that year.")
@@ -67,6 +74,7 @@ class DefisReuseReport(models.Model):
                 totals AS (
                     SELECT year, category_id, grade_id, is_history,
                            SUM(collected_count) AS collected_count,
+                           SUM(collected_item_count) AS collected_item_count,
                            SUM(redistributed_count) AS redistributed_count,
                            SUM(stripped_count) AS stripped_count,
                            SUM(recycled_count) AS recycled_count,
@@ -80,6 +88,7 @@ class DefisReuseReport(models.Model):
                            ORDER BY t.year, t.category_id, t.grade_id, t.is_history) AS id,
                        t.year::varchar AS year, t.category_id, t.grade_id, t.is_history,
                        t.collected_count::int AS collected_count,
+                       t.collected_item_count::int AS collected_item_count,
                        t.redistributed_count::int AS redistributed_count,
                        t.stripped_count::int AS stripped_count,
                        t.recycled_count::int AS recycled_count,
@@ -139,25 +148,30 @@ class DefisReuseReport(models.Model):
         selects = self._intake_events_sql()
         selects += [
             """SELECT EXTRACT(YEAR FROM f.date)::int, lots.category_id, lots.grade_id, FALSE,
-                      0, 1, 0, 0, 0.0, 0.0, 0
+                      0, 0, 1, 0, 0, 0.0, 0.0, 0
                  FROM first_lot f JOIN lots ON lots.id = f.lot_id""",
             """SELECT EXTRACT(YEAR FROM h.date)::int, lots.category_id, lots.grade_id, FALSE,
-                      0, 0, 0, 0, 0.0, 0.0, 1
+                      0, 0, 0, 0, 0, 0.0, 0.0, 1
                  FROM first_household h JOIN lots ON lots.id = h.lot_id""",
             """SELECT EXTRACT(YEAR FROM state_date)::int, category_id, NULL::int, FALSE,
-                      0, 0, 1, 0, 0.0, 0.0, 0
+                      0, 0, 0, 1, 0, 0.0, 0.0, 0
                  FROM lots
                 WHERE state = 'parts'""",
             # handed over to the WEEE recycler, weighed then
             """SELECT EXTRACT(YEAR FROM b.date)::int, bl.category_id, NULL::int, FALSE,
-                      0, 0, 0, bl.device_count, 0.0, bl.weight_kg, 0
+                      0, 0, 0, 0, bl.device_count, 0.0, bl.weight_kg, 0
                  FROM defis_recycling_batch_line bl
                  JOIN defis_recycling_batch b ON b.id = bl.batch_id
                 WHERE b.state = 'done'""",
-            """SELECT year::int, category_id, NULL::int, TRUE,
-                      collected_count, redistributed_count, stripped_count, recycled_count,
-                      collected_weight, recycled_weight, household_count
-                 FROM defis_reuse_history""",
+            # past years: the count collected of a category received by quantity
+            # is a number of items
+            """SELECT h.year::int, h.category_id, NULL::int, TRUE,
+                      CASE WHEN c.tracking = 'none' THEN 0 ELSE h.collected_count END,
+                      CASE WHEN c.tracking = 'none' THEN h.collected_count ELSE 0 END,
+                      h.redistributed_count, h.stripped_count, h.recycled_count,
+                      h.collected_weight, h.recycled_weight, h.household_count
+                 FROM defis_reuse_history h
+                 JOIN defis_device_category c ON c.id = h.category_id""",
         ]
         return selects
 
@@ -167,13 +181,13 @@ class DefisReuseReport(models.Model):
         quantity, with the weight of every intake line."""
         return [
             """SELECT EXTRACT(YEAR FROM i.date)::int, lots.category_id, NULL::int, FALSE,
-                      1, 0, 0, 0, 0.0, 0.0, 0
+                      1, 0, 0, 0, 0, 0.0, 0.0, 0
                  FROM lots
                  JOIN defis_intake_line il ON il.id = lots.intake_line_id
                  JOIN defis_intake i ON i.id = il.intake_id
                 WHERE i.state = 'done'""",
             """SELECT EXTRACT(YEAR FROM i.date)::int, il.category_id, NULL::int, FALSE,
-                      CASE WHEN c.tracking = 'none' THEN il.quantity ELSE 0 END,
+                      0, CASE WHEN c.tracking = 'none' THEN il.quantity ELSE 0 END,
                       0, 0, 0, il.weight_kg, 0.0, 0
                  FROM defis_intake_line il
                  JOIN defis_intake i ON i.id = il.intake_id
@@ -183,8 +197,9 @@ class DefisReuseReport(models.Model):
 
     @api.model
     def figure_names(self):
-        return ("collected_count", "redistributed_count", "stripped_count", "recycled_count",
-                "collected_weight", "recycled_weight", "household_count", "co2_avoided")
+        return ("collected_count", "collected_item_count", "redistributed_count",
+                "stripped_count", "recycled_count", "collected_weight", "recycled_weight",
+                "household_count", "co2_avoided")
 
     @api.model
     def key_figures(self, year):

@@ -17,6 +17,7 @@ class DefisReuseReportXlsx(models.AbstractModel):
     def _columns(self):
         return [
             ("collected_count", _("Devices collected")),
+            ("collected_item_count", _("Items collected by quantity")),
             ("redistributed_count", _("Devices redistributed")),
             ("stripped_count", _("Devices stripped for parts")),
             ("recycled_count", _("Devices recycled")),

@@ -7,8 +7,9 @@ from odoo.addons.defis_network.tests.common import DefisCase
 
 from .common import add_membership, create_device
 
-FIGURES = ("collected_count", "redistributed_count", "stripped_count", "recycled_count",
-           "collected_weight", "recycled_weight", "household_count", "co2_avoided")
+FIGURES = ("collected_count", "collected_item_count", "redistributed_count", "stripped_count",
+           "recycled_count", "collected_weight", "recycled_weight", "household_count",
+           "co2_avoided")
 
 
 class ReuseReportCase(DefisCase):
@@ -119,8 +120,9 @@ class TestReuseReport(ReuseReportCase):
         rows = self.figures([("year", "=", "2020")], ["category_id"])
         self.assertEqual((rows[(self.laptop.id,)]["collected_count"],
                           rows[(self.laptop.id,)]["collected_weight"]), (3, 7.5))
-        self.assertEqual((rows[(self.printer.id,)]["collected_count"],
-                          rows[(self.printer.id,)]["collected_weight"]), (2, 16.0))
+        printer = rows[(self.printer.id,)]
+        self.assertEqual((printer["collected_count"], printer["collected_item_count"],
+                          printer["collected_weight"]), (0, 2, 16.0))
         lots = self.env["stock.production.lot"].search([
             ("defis_intake_line_id.intake_id.date", "=", "2020-02-01")])
         self.assertEqual(len(lots), 3)
@@ -200,7 +202,8 @@ class TestReuseReport(ReuseReportCase):
 
     def test_key_figures_of_a_year(self):
         figures = self.report.key_figures(2020)
-        self.assertEqual(figures["collected_count"], 5)
+        self.assertEqual(figures["collected_count"], 3)
+        self.assertEqual(figures["collected_item_count"], 2)
         self.assertEqual(figures["collected_weight"], 23.5)
         self.assertEqual(figures["redistributed_count"], 5)
         self.assertEqual(figures["household_count"], 4)
@@ -245,10 +248,10 @@ class TestReuseReportXlsx(ReuseReportCase):
         sheet = book.sheet_by_index(0)
         self.assertEqual(sheet.name, "Chiffres du réemploi")
         headers = sheet.row_values(2)
-        self.assertEqual(headers[:4], ["Année", "Catégorie d'appareil", "Appareils collectés",
-                                       "Appareils redistribués"])
+        self.assertEqual(headers[:5], ["Année", "Catégorie d'appareil", "Appareils collectés",
+                                       "Articles collectés en nombre", "Appareils redistribués"])
         col = {name: headers.index(label) for name, label in (
-            ("collected", "Appareils collectés"),
+            ("collected", "Appareils collectés"), ("items", "Articles collectés en nombre"),
             ("redistributed", "Appareils redistribués"), ("households", "Foyers équipés"),
             ("recycled_weight", "Poids recyclé (kg)"), ("co2", "Émissions évitées (kg CO2e)"))}
         rows = {(row[0], row[1]): row for row in
@@ -258,7 +261,8 @@ class TestReuseReportXlsx(ReuseReportCase):
         self.assertEqual(rows[(2020, laptop)][col["co2"]], 243.0)
         total_2020 = rows[(2020, "Toutes catégories")]
         self.assertEqual(total_2020[col["households"]], 4)
-        self.assertEqual(total_2020[col["collected"]], 5)
+        self.assertEqual(total_2020[col["collected"]], 3)
+        self.assertEqual(total_2020[col["items"]], 2)
         self.assertEqual(total_2020[col["recycled_weight"]], 27.5)
         self.assertEqual(rows[(2021, "Toutes catégories")][col["households"]], 0)
         period = rows[("Total", "Toutes catégories")]
