@@ -7,3 +7,4 @@ from . import test_recycling_batch
 from . import test_co2_factor
 from . import test_reuse_history
 from . import test_reuse_report
+from . import test_demo_figures
