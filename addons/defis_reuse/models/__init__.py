@@ -8,6 +8,7 @@ from . import defis_intake_line
 from . import defis_erasure
 from . import defis_checklist_item
 from . import defis_device_check
+from . import defis_intake_demo
 from . import defis_stock_transfer_mixin
 from . import defis_loan
 from . import defis_recycling_batch

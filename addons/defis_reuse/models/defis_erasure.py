@@ -8,6 +8,7 @@ METHODS = [
     ("crypto", "Cryptographic erase"),
     ("ata_secure", "ATA secure erase"),
     ("destruction", "Physical destruction of the storage"),
+    ("no_storage", "No data storage (checked)"),
 ]
 
 
@@ -44,14 +45,9 @@ class DefisErasure(models.Model):
     @api.model
     def create(self, vals):
         lot = self.env["stock.production.lot"].browse(vals.get("lot_id"))
-        lot._defis_lock()
-        if lot.defis_state not in ("diagnosed", "erased"):
-            raise ValidationError(_(
-                "Device %(tag)s is %(state)s: only a diagnosed device is erased.") % {
-                    "tag": lot.display_name,
-                    "state": lot._defis_state_label(lot.defis_state)})
+        self._check_erasable(lot)
         erasure = super().create(vals)
-        erasure._apply_to_device()
+        erasure._apply_to_devices()
         return erasure
 
     @api.multi
@@ -60,10 +56,51 @@ class DefisErasure(models.Model):
             raise UserError(_("An erasure record cannot be changed: record a new one."))
         return super().write(vals)
 
-    def _apply_to_device(self):
-        lot = self.lot_id
-        if self.result != "success":
+    @api.model
+    def _check_erasable(self, lots):
+        lots._defis_lock()
+        for lot in lots:
+            if lot.defis_state not in ("diagnosed", "erased"):
+                raise ValidationError(_(
+                    "Device %(tag)s is %(state)s: only a diagnosed device is erased.") % {
+                        "tag": lot.display_name,
+                        "state": lot._defis_state_label(lot.defis_state)})
+
+    @api.model
+    def record_batch(self, lots, values):
+        """One erasure per device of ``lots`` with the same ``values``
+        (method, standard, tool, date, result...), e.g. a rack of drives
+        wiped together: inserted in one query."""
+        self._check_erasable(lots)
+        defaults = self.default_get(list(self._fields))
+        row = dict(defaults, **values)
+        columns = ["method", "passes", "standard", "tool", "user_id", "date", "result", "notes"]
+        self.env.cr.execute(
+            "INSERT INTO defis_erasure (lot_id, %s, create_uid, create_date, write_uid, "
+            "write_date) VALUES %s RETURNING id" % (
+                ", ".join(columns),
+                ", ".join(["(%s, " + ", ".join(["%s"] * len(columns))
+                           + ", %s, now() at time zone 'UTC', %s, now() at time zone 'UTC')"]
+                          * len(lots))),
+            [value for lot in lots
+             for value in [lot.id] + [row.get(column) or None for column in columns]
+             + [self.env.uid, self.env.uid]])
+        erasures = self.browse([found[0] for found in self.env.cr.fetchall()])
+        erasures._apply_to_devices()
+        return erasures
+
+    def _apply_to_devices(self):
+        """A successful erasure becomes the device's valid one; a diagnosed
+        device becomes 'erased'."""
+        done = self.filtered(lambda erasure: erasure.result == "success")
+        if not done:
             return
-        lot.write({"defis_erasure_id": self.id})
-        if lot.defis_state == "diagnosed":
-            lot._defis_transition("erased", date=self.date)
+        self.env.cr.execute("""
+            UPDATE stock_production_lot lot SET defis_erasure_id = erasure.id
+              FROM defis_erasure erasure
+             WHERE erasure.id IN %s AND lot.id = erasure.lot_id""", (tuple(done.ids),))
+        done.mapped("lot_id").invalidate_cache(["defis_erasure_id"])
+        for date in set(done.mapped("date")):
+            batch = done.filtered(lambda erasure, date=date: erasure.date == date)
+            lots = batch.mapped("lot_id").filtered(lambda lot: lot.defis_state == "diagnosed")
+            lots._defis_transition("erased", date=date)

@@ -127,6 +127,7 @@ class DefisIntakeLine(models.Model):
         move = self.env["stock.move"].create({
             "name": product.display_name,
             "picking_id": picking.id,
+            "picking_type_id": picking.picking_type_id.id,
             "product_id": product.id,
             "product_uom": product.uom_id.id,
             "product_uom_qty": self.quantity,
@@ -151,16 +152,11 @@ class DefisIntakeLine(models.Model):
         return move
 
     def _create_lots(self):
-        """One lot per device, named after its asset tag."""
+        """One lot per device, named after its asset tag, in one query."""
         date = self.intake_id.date
         tags = self.env["stock.production.lot"]._defis_next_asset_tags(self.quantity, date)
         serials = self._serial_list()
-        Lot = self.env["stock.production.lot"].with_context(
-            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True,
-            mail_notrack=True)
-        lots = Lot.browse()
         common = {
-            "product_id": self.product_id.id,
             "defis_intake_line_id": self.id,
             "defis_brand": self.brand,
             "defis_model": self.model,
@@ -168,8 +164,7 @@ class DefisIntakeLine(models.Model):
             "defis_state": "received",
             "defis_state_date": date,
         }
-        for index, tag in enumerate(tags):
-            lots |= Lot.create(dict(
-                common, name=tag, defis_asset_tag=tag,
-                ref=serials[index] if index < len(serials) else False))
-        return lots
+        return self.env["stock.production.lot"]._defis_insert_devices(self.product_id, [
+            dict(common, name=tag, defis_asset_tag=tag,
+                 ref=serials[index] if index < len(serials) else False)
+            for index, tag in enumerate(tags)])

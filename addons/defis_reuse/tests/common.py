@@ -144,6 +144,11 @@ class ReuseCase(DefisCase):
                 "result": result, "date": date or lot.defis_state_date})
 
     @classmethod
+    def erase_batch(cls, lots, date="2018-03-20"):
+        return cls.env["defis.erasure"].record_batch(lots, {
+            "method": "crypto", "standard": "ANSSI", "tool": "hdparm 9.58", "date": date})
+
+    @classmethod
     def do_checks(cls, lots):
         lots.mapped("defis_check_ids").write({"done": True})
 
@@ -168,9 +173,17 @@ class ReuseCase(DefisCase):
 
     def pdf_text(self, report_xmlid, records):
         """Text of the PDF report rendered for ``records`` (pdftotext)."""
-        report = self.env.ref(report_xmlid)
-        pdf, _format = report.render_qweb_pdf(records.ids)
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf_file:
+        report = self.env.ref(report_xmlid).with_context(lang="fr_FR")
+        # Odoo renders HTML instead of PDF in tests unless reports have a
+        # directory: wkhtmltopdf runs for real here
+        with tempfile.TemporaryDirectory() as directory, \
+                tempfile.NamedTemporaryFile(suffix=".pdf") as pdf_file:
+            saved = config["test_report_directory"]
+            config["test_report_directory"] = directory
+            try:
+                pdf, _format = report.render_qweb_pdf(records.ids)
+            finally:
+                config["test_report_directory"] = saved
             pdf_file.write(pdf)
             pdf_file.flush()
             return subprocess.check_output(

@@ -37,6 +37,32 @@ class TestDeviceWorkshop(ReuseCase):
         self.assertEqual(lot.defis_sale_date, "2018-05-31")
         self.assertFalse(lot.defis_erasure_id)  # to erase again if it comes back
 
+    def test_transfer_is_a_done_picking(self):
+        lots = self.lots[:2]
+        product = self.cat_laptop.product_id.with_context(location=self.loc_workshop.id)
+        before = product.qty_available
+        lots.action_defis_refurbish()
+        lines = self.env["stock.move.line"].search(
+            [("lot_id", "in", lots.ids), ("location_dest_id", "=", self.loc_workshop.id)])
+        self.assertEqual(len(lines), 2)
+        self.assertEqual(lines.mapped("picking_id").state, "done")
+        self.assertEqual(lines.mapped("move_id").state, "done")
+        self.assertEqual(lines.mapped("move_id").quantity_done, 2)
+        for lot in lots:
+            self.assertEqual(self.stock_at(lot, self.loc_intake), 0)
+            self.assertEqual(self.stock_at(lot, self.loc_workshop), 1)
+        product.invalidate_cache()
+        self.assertEqual(product.qty_available, before + 2)
+
+    def test_transfer_of_a_reserved_device_goes_through_stock(self):
+        lot = self.lots[3]
+        self.env["stock.quant"]._update_reserved_quantity(
+            lot.product_id, self.loc_intake, 1, lot_id=lot)
+        self.assertFalse(lot._defis_single_quants(self.loc_intake, self.loc_workshop))
+        lot.action_defis_refurbish()
+        self.assertEqual(self.stock_at(lot, self.loc_workshop), 1)
+        self.assertEqual(self.stock_at(lot, self.loc_intake), 0)
+
     def test_transitions_refused(self):
         lot = self.lot
         for state in ("erased", "refurbished", "ready", "sold", "lent"):
@@ -72,6 +98,22 @@ class TestDeviceWorkshop(ReuseCase):
         self.erase(lot)
         lot._defis_transition("refurbished")
         self.assertEqual(lot.defis_state, "refurbished")
+
+    def test_erasure_batch(self):
+        lots = self.lots[:3]
+        lots.action_defis_refurbish()
+        lots[2]._defis_transition("recycled")
+        with self.assertRaisesRegex(ValidationError, lots[2].name):
+            self.erase_batch(lots)
+        self.assertFalse(lots.mapped("defis_erasure_ids"))
+        erasures = self.erase_batch(lots[:2])
+        self.assertEqual(erasures.mapped("lot_id"), lots[:2])
+        self.assertEqual(erasures.mapped("user_id"), self.env.user)
+        for lot in lots[:2]:
+            self.assertEqual(lot.defis_state, "erased")
+            self.assertEqual(lot.defis_state_date, "2018-03-20")
+            self.assertEqual(lot.defis_erasure_id, lot.defis_erasure_ids)
+        self.assertEqual(len(lots[0].defis_check_ids), len(self.cat_laptop.checklist_item_ids))
 
     def test_erasure_only_in_workshop(self):
         with self.assertRaisesRegex(ValidationError, "seul un appareil diagnostiqué"):
