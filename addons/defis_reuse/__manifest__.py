@@ -45,6 +45,7 @@
     "demo": [
         "demo/pos_config_demo.xml",
         "demo/defis_intake_demo.xml",
+        "demo/defis_loan_demo.xml",
         "demo/defis_reuse_history_demo.xml",
     ],
 }

@@ -1,5 +1,7 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+import time
 from datetime import timedelta
 
 import psycopg2
@@ -22,6 +24,13 @@ DEPOSIT_METHODS = [
     ("cheque", "Cheque"),
     ("transfer", "Bank transfer"),
 ]
+_logger = logging.getLogger(__name__)
+
+
+def _shift(date, days):
+    return fields.Date.to_string(fields.Date.from_string(date) + timedelta(days=days))
+
+
 DEPOSIT_STATES = [
     ("none", "None"),
     ("held", "Held"),
@@ -152,6 +161,8 @@ class DefisLoan(models.Model):
     def _lock_devices(self):
         """Lock the devices' rows: a concurrent sale or loan of the same device
         fails instead of writing over this one."""
+        if not self.mapped("lot_id"):
+            return
         try:
             with self.env.cr.savepoint():
                 self.env.cr.execute(
@@ -166,7 +177,8 @@ class DefisLoan(models.Model):
         return self.env.ref("defis_reuse.stock_location_%s" % xmlid)
 
     def action_start(self):
-        """Lend the device: it goes to the loans location, state 'lent'."""
+        """Lend the devices: they go to the loans location, state 'lent'
+        (one transfer per start date)."""
         self._check_state(("draft",), _("started"))
         self._lock_devices()
         for loan in self:
@@ -179,25 +191,31 @@ class DefisLoan(models.Model):
                                 "deposit_state": "held" if loan.deposit_amount else "none"})
             except (psycopg2.IntegrityError, psycopg2.OperationalError):
                 raise UserError(_("%s is already on an ongoing loan.") % loan.lot_id.name)
-            loan.lot_id.sudo()._defis_move_to(self._location("loan"), "lent")
+        for date in sorted(set(self.mapped("date_start"))):
+            loans = self.filtered(lambda loan, date=date: loan.date_start == date)
+            loans.mapped("lot_id").sudo()._defis_move_to(
+                self._location("loan"), "lent", date=date)
+        for loan in self:
             loan.lot_id.sudo().write({"defis_partner_id": loan.partner_id.id})
             if loan.referral_id.state in ("new", "accepted"):
                 loan.referral_id.action_done_with(loan)
         return True
 
-    def action_return(self):
-        """The device comes back to the workshop (erased and checked again
-        before another household gets it); the deposit is returned, or kept
-        with the context key ``defis_keep_deposit``."""
+    def action_return(self, date=None):
+        """The devices come back to the workshop (erased and checked again
+        before another household gets them); the deposit is returned, or
+        kept with the context key ``defis_keep_deposit``."""
         self._check_state(OPEN_STATES, _("returned"))
         keep = self.env.context.get("defis_keep_deposit")
+        date = date or fields.Date.context_today(self)
         self._lock_devices()
+        lots = self.mapped("lot_id").sudo()
+        lots._defis_move_to(self._location("workshop"), "diagnosed", date=date)
+        lots.write({"defis_partner_id": False})
         for loan in self:
-            loan.lot_id.sudo()._defis_move_to(self._location("workshop"), "diagnosed")
-            loan.lot_id.sudo().write({"defis_partner_id": False})
             loan.write({
                 "state": "returned",
-                "date_return": fields.Date.context_today(self),
+                "date_return": date,
                 "deposit_state": loan._deposit_outcome("kept" if keep else "returned"),
             })
         return True
@@ -222,12 +240,12 @@ class DefisLoan(models.Model):
                 "days": days, "date": due})
         return True
 
-    def action_convert_to_sale(self):
-        """The borrower keeps the device: it is sold to them today at the
-        price grid, the deposit held counts as part payment."""
+    def action_convert_to_sale(self, date=None):
+        """The borrower keeps the device: it is sold to them (today by
+        default) at the price grid, the deposit held counts as part payment."""
         self._check_state(OPEN_STATES, _("converted into a sale"))
         self._lock_devices()
-        today = fields.Date.context_today(self)
+        today = date or fields.Date.context_today(self)
         for loan in self:
             lot = loan.lot_id.sudo()
             lot.with_context(defis_loan_conversion=True).action_defis_mark_sold(
@@ -246,21 +264,22 @@ class DefisLoan(models.Model):
                  "part payment: %(deposit).2f; left to pay: %(due).2f.") % {
                      "price": price, "deposit": paid, "due": max(price - paid, 0.0)}
 
-    def action_declare_lost(self):
+    def action_declare_lost(self, date=None):
         """The device will not come back: it leaves the stock (inventory
         loss), the deposit held is kept."""
         self._check_state(OPEN_STATES, _("declared lost"))
         self._lock_devices()
         for loan in self:
             loan._ship_device(self.env.ref("stock.location_inventory"))
-            loan.write({"state": "lost", "date_return": fields.Date.context_today(self),
+            loan.write({"state": "lost", "date_return": date or fields.Date.context_today(self),
                         "deposit_state": loan._deposit_outcome("kept")})
         return True
 
     def _ship_device(self, destination):
         warehouse = self.env.ref("stock.warehouse0")
+        lot = self.lot_id.sudo()
         self.sudo()._defis_transfer(
-            [(self.lot_id.product_id, 1.0, self.lot_id)], self._location("loan"),
+            [(lot.product_id, 1.0, lot)], lot._defis_current_location() or self._location("loan"),
             destination, warehouse.out_type_id, self.name, self.partner_id)
 
     # overdue ------------------------------------------------------------------
@@ -293,3 +312,93 @@ class DefisLoan(models.Model):
     @api.model
     def _overdue_fallback_user(self):
         return self.env.ref("defis_network.group_defis_manager").users.sorted("id")[:1]
+
+    # demo ---------------------------------------------------------------------
+    @api.model
+    def _defis_demo_loans(self, count=60, year=2018, per_day=5):
+        """Demo: ``count`` loans in ``year`` of devices ready that year, to
+        households without a device first, ``per_day`` on each lending day:
+        most returned, a few ongoing, one overdue, one lost, two converted
+        into sales."""
+        started = time.time()
+        self = self.with_context(tracking_disable=True, mail_notrack=True,
+                                 mail_create_nolog=True)
+        lots = self.env["stock.production.lot"].search([
+            ("defis_state", "=", "ready"), ("defis_category_id.tracking", "=", "serial"),
+            ("defis_state_date", ">=", "%s-01-01" % year),
+            ("defis_state_date", "<=", "%s-11-30" % year),
+        ], order="defis_state_date, name, id", limit=count)
+        households = self._defis_demo_households()[:len(lots)]
+        loans = self.browse()
+        for first in range(0, len(lots), per_day):
+            loans |= self._defis_demo_lending_day(
+                lots[first:first + per_day], households[first:first + per_day], first)
+        loans._defis_demo_outcomes(fields.Date.context_today(self))
+        self._cron_defis_flag_overdue()
+        _logger.info("Loans demo: %d loans in %.1f s", len(loans), time.time() - started)
+        return loans
+
+    @api.model
+    def _defis_demo_households(self):
+        """Households, those without a device first, by id."""
+        households = self.env["res.partner"].search(
+            [("defis_is_household", "=", True), ("defis_anonymized", "=", False)], order="id")
+        equipped = self.env["stock.production.lot"].search(
+            [("defis_partner_id", "!=", False)]).mapped("defis_partner_id")
+        return (households - equipped) + (households & equipped)
+
+    @api.model
+    def _defis_demo_lending_day(self, lots, households, first):
+        """Loans of ``lots`` to ``households``, started together two days
+        after the last device was ready."""
+        start = _shift(max(lots.mapped("defis_state_date")), 2)
+        loans = self.browse()
+        for index, (lot, partner) in enumerate(zip(lots, households), first):
+            # browsed alone: no prefetching of every household at each check
+            partner = partner.browse(partner.id)
+            self._defis_demo_ensure_member(partner, start)
+            deposit = 50.0 if index % 3 == 0 else 0.0
+            loans |= self.create({
+                "partner_id": partner.id, "lot_id": lot.id, "date_start": start,
+                "date_due": _shift(start, 30), "deposit_amount": deposit,
+                "deposit_method": ("cheque" if index % 2 else "cash") if deposit else "none",
+            })
+        loans.action_start()
+        return loans
+
+    def _defis_demo_outcomes(self, today):
+        """Two converted, one lost, the last nine still out (one of them
+        overdue), the others returned by lending day, a few deposits kept."""
+        if len(self) < 12:
+            return
+        self[0:2].action_convert_to_sale(date=_shift(self[0].date_start, 21))
+        self[2].action_declare_lost(date=_shift(self[2].date_due, 15))
+        for index, loan in enumerate(self[-9:]):
+            loan.date_due = _shift(today, -5 if index == 0 else 30 + index)
+        returned = self[3:-9]
+        for start in sorted(set(returned.mapped("date_start"))):
+            day = returned.filtered(lambda loan, start=start: loan.date_start == start)
+            kept = day.filtered(lambda loan: loan.id % 7 == 0)
+            date = _shift(start, 25)
+            if day - kept:
+                (day - kept).action_return(date=date)
+            if kept:
+                kept.with_context(defis_keep_deposit=True).action_return(date=date)
+
+    @api.model
+    def _defis_demo_ensure_member(self, partner, date):
+        """One joins to borrow: a year of paid membership from ``date``."""
+        if partner.free_member or self.env["membership.membership_line"].search_count([
+                ("partner", "in", (partner | partner.associate_member).ids),
+                ("state", "in", ("paid", "free")),
+                ("date_from", "<=", date), ("date_to", ">=", date),
+                "|", ("date_cancel", "=", False), ("date_cancel", ">", date)]):
+            return
+        product = self.env.ref("defis_network.product_membership_annual_demo",
+                               raise_if_not_found=False) or self.env["product.product"].search(
+                                   [("membership", "=", True)], limit=1)
+        end = fields.Date.from_string(date) + timedelta(days=364)
+        self.env["membership.membership_line"].create({
+            "partner": partner.id, "membership_id": product.id, "date": date,
+            "date_from": date, "date_to": fields.Date.to_string(end),
+            "member_price": product.list_price, "state": "paid"})

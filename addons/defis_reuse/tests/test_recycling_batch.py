@@ -3,7 +3,7 @@ import psycopg2
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import mute_logger
 
-from .common import LoanCase, create_device, pdf_text, quantity_at
+from .common import LoanCase, create_device, quantity_at
 
 RECYCLING = "defis_reuse.stock_location_recycling"
 RECYCLER = "defis_reuse.stock_location_weee_recycler"
@@ -97,8 +97,7 @@ class TestRecyclingBatch(LoanCase):
         batch = self.create_batch([
             self.laptop_line(),
             {"category_id": self.printer.id, "quantity": 3, "weight_kg": 21.0}])
-        text = pdf_text(self.env(context={"lang": "fr_FR"}),
-                        "defis_reuse.action_report_defis_recycling_slip", batch)
+        text = self.pdf_text("defis_reuse.action_report_defis_recycling_slip", batch)
         for expected in ("Bordereau de remise DEEE", batch.name, "Envie 56 DEEE", "14/12/2018",
                          "Imprimante", "25.5", "T-DEEE-0", "Pour le recycleur"):
             self.assertIn(expected, text)
