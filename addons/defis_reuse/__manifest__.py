@@ -36,6 +36,9 @@
         "views/defis_loan_views.xml",
         "views/defis_recycling_batch_views.xml",
         "views/defis_referral_views.xml",
+        "data/account_journal_data.xml",
+        "views/pos_order_views.xml",
+        "views/pos_templates.xml",
         "data/defis_co2_factor_data.xml",
         "views/defis_co2_factor_views.xml",
         "views/defis_reuse_history_views.xml",
@@ -45,7 +48,11 @@
     "demo": [
         "demo/pos_config_demo.xml",
         "demo/defis_intake_demo.xml",
+        "demo/pos_order_demo.xml",
         "demo/defis_loan_demo.xml",
         "demo/defis_reuse_history_demo.xml",
+    ],
+    "qweb": [
+        "static/src/xml/defis_pos.xml",
     ],
 }

@@ -25,7 +25,8 @@ class TestBackend(ChromeCase):
     def test_point_of_sale_opens(self):
         config = self.env.ref("point_of_sale.pos_config_main")
         config.sudo(self.user).open_session_cb()
-        session = self.env["pos.session"].search([("config_id", "=", config.id)])
+        session = self.env["pos.session"].search(
+            [("config_id", "=", config.id), ("state", "=", "opened")])
         self.assertEqual(session.state, "opened")
         self.login("camille.browser", "camille.browser-1")
         self.open("/pos/web/")

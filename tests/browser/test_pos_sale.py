@@ -1,0 +1,110 @@
+"""A refurbished laptop sold at the till, in Chromium: refused without a
+member customer, sold to a member."""
+import time
+
+from .chrome import ChromeCase
+
+
+class TestPosSale(ChromeCase):
+
+    def setUp(self):
+        super().setUp()
+        env = self.env
+        self.cashier = self.create_user(
+            "Maël Caissier", "mael.caisse", "point_of_sale.group_pos_user")
+        self.cashier.write({"email": "mael.caisse@defis.example",
+                            "groups_id": [(4, env.ref("base.group_user").id)]})
+        self.config = env.ref("point_of_sale.pos_config_main")
+        env["pos.session"]._defis_demo_setup_till(self.config)
+        self.config.sudo(self.cashier).open_session_cb()
+        self.session = env["pos.session"].search(
+            [("config_id", "=", self.config.id), ("state", "=", "opened")])
+        self.laptop = env.ref("defis_reuse.product_laptop")
+        self.laptop.taxes_id = False
+        self.device = env["stock.production.lot"].create({
+            "name": "DEF-2018-90001", "defis_asset_tag": "DEF-2018-90001",
+            "product_id": self.laptop.id,
+            "defis_grade_id": env.ref("defis_reuse.device_grade_a").id})
+        env["stock.quant"]._update_available_quantity(
+            self.laptop, env.ref("defis_reuse.stock_location_ready"), 1.0, lot_id=self.device)
+        self.device.defis_state = "ready"
+        membership = env["product.product"].create(
+            {"name": "Adhésion", "membership": True, "list_price": 10.0})
+        self.member = env["res.partner"].create(
+            {"name": "Famille Kerbrat", "defis_is_household": True, "customer": True})
+        env["membership.membership_line"].create({
+            "partner": self.member.id, "membership_id": membership.id, "date": "2018-01-01",
+            "date_from": "2018-01-01", "date_to": "2099-12-31", "member_price": 10.0,
+            "state": "paid"})
+        self.stranger = env["res.partner"].create(
+            {"name": "Famille Quéré", "defis_is_household": True, "customer": True})
+        self.cash = self.session.statement_ids.mapped("journal_id").filtered(
+            lambda journal: not journal.defis_pass_numerique)[:1]
+
+    def open_till(self):
+        # names read here in English stay in the cache the requests share
+        self.env.cache.invalidate()
+        self.login("mael.caisse", "mael.caisse-1")
+        self.open("/pos/web/")
+        self.wait_for(".pos .product-screen", timeout=120)
+        self.wait_until_gone(".pos .loader", timeout=120)
+
+    def choose_customer(self, partner):
+        self.click(".pos .button.set-customer")
+        self.fill(".clientlist-screen .searchbox input", partner.name)
+        self.click('.clientlist-screen .client-line[data-id="%d"]' % partner.id)
+        self.click(".clientlist-screen .button.next")
+
+    def validate_expecting(self, title):
+        self.click(".payment-screen .button.next")
+        self.assertEqual(self.text(".popup-error .title"), title)
+        body = self.text(".popup-error .body")
+        self.click(".popup-error .button.cancel")
+        return body
+
+    def wait_for_order(self):
+        for _attempt in range(60):
+            with self.browser_turn():
+                time.sleep(0.5)
+            order = self.env["pos.order"].search([("session_id", "=", self.session.id)])
+            if order:
+                return order
+        self.fail("the order did not reach the server")
+
+    def test_sell_a_device_to_a_member_only(self):
+        self.open_till()
+        self.click('.product[data-product-id="%d"]' % self.laptop.id)
+        self.fill(".defis-device-popup .defis-device-search", "90001")
+        self.click('.defis-device-popup .defis-device[data-device-id="%d"]' % self.device.id)
+        self.assertEqual(self.text(".orderline .defis-line-label"),
+                         "Ordinateur portable reconditionné – grade A")
+        self.assertIn("150,00", self.text(".order .summary .total .value"))
+        self.click(".pos .button.pay")
+        self.click('.paymentmethod[data-id="%d"]' % self.cash.id)
+        self.validate_expecting("Adhérent requis")
+        self.click(".payment-screen .button.back")
+        self.choose_customer(self.stranger)
+        self.click(".pos .button.pay")
+        self.assertIn("Famille Quéré", self.validate_expecting("Non adhérent"))
+        self.click(".payment-screen .button.back")
+        self.choose_customer(self.member)
+        self.click(".pos .button.pay")
+        # the lines entered before the refusals are dropped, then paid in full
+        while self.find_all(".payment-screen .paymentline .delete-button"):
+            self.click(".payment-screen .paymentline .delete-button")
+        self.click('.paymentmethod[data-id="%d"]' % self.cash.id)
+        for digit in "150":
+            self.click('.payment-screen .numpad .number-char[data-action="%s"]' % digit)
+        self.click(".payment-screen .button.next")
+        self.wait_for(".receipt-screen .pos-sale-ticket")
+        self.assertIn("Garantie jusqu'au", self.text(".pos-sale-ticket .defis-receipt-warranty"))
+        self.assertIn("150,00", self.text(".pos-sale-ticket .receipt-total"))
+        self.screenshot("pos-device-sold")
+        order = self.wait_for_order()
+        self.assertEqual(order.partner_id, self.member)
+        self.assertEqual(order.amount_total, 150.0)
+        self.assertEqual(order.lines.defis_lot_id, self.device)
+        self.assertFalse(order.defis_conflict)
+        self.device.invalidate_cache()
+        self.assertEqual(self.device.defis_state, "sold")
+        self.assertEqual(self.device.defis_partner_id, self.member)
