@@ -4,8 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 # fields a validated or cancelled intake still accepts (chatter, state)
-FREE_FIELDS = {"state", "message_follower_ids", "message_ids", "activity_ids",
-               "message_main_attachment_id"}
+FREE_FIELDS = {"state", "message_follower_ids", "message_ids", "message_last_post"}
 
 
 class DefisIntake(models.Model):
@@ -122,11 +121,13 @@ class DefisIntake(models.Model):
             "origin": self.name,
             "scheduled_date": self.date,
         })
-        for line in self.line_ids:
-            line._receive_in(picking)
-        picking.action_done()
         # the goods arrived on the intake's date, not when it was typed in
         done = "%s 12:00:00" % self.date
+        for line in self.line_ids:
+            line._receive_in(picking, done)
+        picking.move_lines.invalidate_cache()
+        if picking.move_lines.filtered(lambda move: move.state != "done"):
+            picking.action_done()
         picking.write({"date_done": done})
         picking.move_lines.write({"date": done})
         picking.move_line_ids.write({"date": done})

@@ -132,13 +132,18 @@ class DefisIntake(models.Model):
                 "ready" if slot < READY else "parts" if slot < READY + PARTS
                 else "recycled" if slot < READY + PARTS + RECYCLED
                 else "erased" if slot % 2 else "diagnosed")
+        # the workshop processes each month's intakes together
+        months = {}
         for intake in intakes:
-            mine = lots.filtered(lambda lot, intake=intake: lot.defis_intake_id == intake)
+            months.setdefault(intake.date[:7], intakes.browse())
+            months[intake.date[:7]] |= intake
+        for month_intakes in months.values():
+            mine = lots.filtered(lambda lot: lot.defis_intake_id in month_intakes)
             groups = {}
             for lot in mine:
                 groups.setdefault(outcome[lot.id], lots.browse())
                 groups[outcome[lot.id]] |= lot
-            self._defis_demo_route(intake.date, groups)
+            self._defis_demo_route(max(month_intakes.mapped("date")), groups)
 
     @api.model
     def _defis_demo_route(self, date, groups):

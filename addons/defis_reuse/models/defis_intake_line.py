@@ -119,7 +119,7 @@ class DefisIntakeLine(models.Model):
                     "serial": found[0], "tag": found[1]})
 
     # -- reception --------------------------------------------------------
-    def _receive_in(self, picking):
+    def _receive_in(self, picking, done):
         self.ensure_one()
         product = self.product_id
         if not product:
@@ -147,7 +147,14 @@ class DefisIntakeLine(models.Model):
         if product.tracking != "serial":
             MoveLine.create(dict(base, qty_done=self.quantity))
             return move
-        for lot in self._create_lots():
+        lots = self._create_lots()
+        if lots._defis_engine_free(product):
+            # new single units without valuation: lines and quants inserted
+            lots._defis_insert_done_lines(move, done)
+            lots._defis_insert_received_quants(move, done)
+            move.write({"state": "done", "date": done})
+            return move
+        for lot in lots:
             MoveLine.create(dict(base, qty_done=1, lot_id=lot.id))
         return move
 

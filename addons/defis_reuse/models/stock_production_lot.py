@@ -257,7 +257,8 @@ class StockProductionLot(models.Model):
                 "location_dest_id": destination.id,
             })
         done = "%s 12:00:00" % date if date else fields.Datetime.now()
-        if self._defis_single_quants(source, destination):
+        if self._defis_engine_free(self.mapped("product_id")) \
+                and self._defis_single_quants(source, destination):
             self._defis_relocate(picking, moves, done)
         else:
             self._defis_transfer_by_stock(picking, moves, done)
@@ -299,17 +300,22 @@ class StockProductionLot(models.Model):
         free, at_source, at_dest = self.env.cr.fetchone()
         return free == at_source == len(self) and not at_dest
 
-    def _defis_relocate(self, picking, moves, done):
-        """Fast path for single units of serial devices between internal
-        locations (no valuation): the done move lines are inserted and the
-        devices' quants change location, in three queries instead of about
-        fifty a device through the stock engine."""
-        move_of = {move.product_id.id: move for move in moves}
+    @api.model
+    def _defis_engine_free(self, products):
+        """Moves of these products carry no valuation (standard cost,
+        periodic valuation): the stock engine's per-unit work can be skipped."""
+        return all(product.cost_method == "standard" and product.valuation != "real_time"
+                   for product in products.with_prefetch())
+
+    def _defis_insert_done_lines(self, move, done):
+        """One done move line of one unit per device, in one query."""
+        if not self:
+            return
         params = []
         for lot in self:
-            move = move_of[lot.product_id.id]
-            params += [picking.id, move.id, lot.product_id.id, move.product_uom.id, lot.id,
-                       done, move.location_id.id, move.location_dest_id.id, picking.name,
+            params += [move.picking_id.id or None, move.id, move.product_id.id,
+                       move.product_uom.id, lot.id, done, move.location_id.id,
+                       move.location_dest_id.id, move.picking_id.name or move.reference,
                        self.env.uid, self.env.uid]
         row = ("(%s, %s, %s, %s, %s, 0, 0, 1, 1, %s, %s, %s, 'done', %s, "
                "%s, now() at time zone 'UTC', %s, now() at time zone 'UTC')")
@@ -318,6 +324,31 @@ class StockProductionLot(models.Model):
             "lot_id, product_qty, product_uom_qty, ordered_qty, qty_done, date, location_id, "
             "location_dest_id, state, reference, create_uid, create_date, write_uid, "
             "write_date) VALUES " + ", ".join([row] * len(self)), params)
+
+    def _defis_insert_received_quants(self, move, done):
+        """Quants of new devices received by ``move``: one unit at the
+        destination, minus one at the source, as the stock engine keeps them."""
+        params = []
+        for lot in self:
+            for location, quantity in ((move.location_dest_id, 1), (move.location_id, -1)):
+                params += [move.product_id.id, location.company_id.id or None, location.id,
+                           lot.id, quantity, done, self.env.uid, self.env.uid]
+        row = ("(%s, %s, %s, %s, %s, 0, %s, %s, now() at time zone 'UTC', %s, "
+               "now() at time zone 'UTC')")
+        self.env.cr.execute(
+            "INSERT INTO stock_quant (product_id, company_id, location_id, lot_id, quantity, "
+            "reserved_quantity, in_date, create_uid, create_date, write_uid, write_date) "
+            "VALUES " + ", ".join([row] * (2 * len(self))), params)
+        self.env["stock.quant"].invalidate_cache()
+
+    def _defis_relocate(self, picking, moves, done):
+        """Fast path for single units of serial devices between internal
+        locations (no valuation): the done move lines are inserted and the
+        devices' quants change location, in three queries instead of about
+        fifty a device through the stock engine."""
+        for move in moves:
+            self.filtered(lambda lot, move=move: lot.product_id == move.product_id) \
+                ._defis_insert_done_lines(move, done)
         self.env.cr.execute("""
             UPDATE stock_quant SET location_id = %s, write_uid = %s,
                    write_date = now() at time zone 'UTC'

@@ -38,8 +38,16 @@ class TestIntake(ReuseCase):
         picking = self.intake.picking_id
         self.assertEqual(picking.state, "done")
         self.assertEqual(picking.partner_id, self.donor)
-        printer = self.cat_printer.product_id
-        self.assertEqual(printer.with_context(location=self.loc_intake.id).qty_available, 4)
+        printers = picking.move_lines.filtered(
+            lambda move: move.product_id == self.cat_printer.product_id)
+        self.assertEqual((printers.state, printers.quantity_done), ("done", 4))
+        self.assertEqual(set(picking.move_lines.mapped("state")), {"done"})
+        self.assertEqual(len(picking.move_line_ids), 6)
+        self.assertEqual(picking.date_done, "2018-03-15 12:00:00")
+        suppliers = self.env.ref("stock.stock_location_suppliers")
+        for lot in self.lots:
+            self.assertEqual(self.stock_at(lot, self.loc_intake), 1)
+            self.assertEqual(self.stock_at(lot, suppliers), -1)
         self.assertEqual(self.intake.weight_kg, 43.6)
         self.assertEqual(self.intake.line_ids[1].weee_category, "2")
 
@@ -52,6 +60,7 @@ class TestIntake(ReuseCase):
             self.intake.sudo(self.technician).unlink()
         with self.assertRaises(UserError):
             self.intake.action_validate()
+        self.intake.sudo(self.technician).message_post(body="Reçu au local de Lanester.")
 
     def test_zero_weight_or_quantity_refused(self):
         for quantity, weight in ((1, 0.0), (1, -2.0), (0, 3.0)):
@@ -96,3 +105,15 @@ class TestIntake(ReuseCase):
             self.env["stock.production.lot"].create({
                 "name": "DEF-X", "product_id": lot.product_id.id, "ref": "SN-A1",
                 "defis_state": "received"})
+
+    def test_valued_product_received_by_the_stock_engine(self):
+        category = self.env["product.category"].create({
+            "name": "Valorisé (test)", "property_cost_method": "average"})
+        product = self.cat_desktop.product_id
+        product.categ_id = category
+        self.assertFalse(self.env["stock.production.lot"]._defis_engine_free(product))
+        lots = self.receive_devices(2, self.cat_desktop)
+        self.assertEqual(len(lots), 2)
+        for lot in lots:
+            self.assertEqual(self.stock_at(lot, self.loc_intake), 1)
+            self.assertEqual(lot.defis_state, "received")
