@@ -278,9 +278,10 @@ class DefisLoan(models.Model):
     def _ship_device(self, destination):
         warehouse = self.env.ref("stock.warehouse0")
         lot = self.lot_id.sudo()
+        source = lot._defis_current_locations().get(lot.id) or self._location("loan")
         self.sudo()._defis_transfer(
-            [(lot.product_id, 1.0, lot)], lot._defis_current_location() or self._location("loan"),
-            destination, warehouse.out_type_id, self.name, self.partner_id)
+            [(lot.product_id, 1.0, lot)], source, destination, warehouse.out_type_id,
+            self.name, self.partner_id)
 
     # overdue ------------------------------------------------------------------
     @api.model
@@ -323,11 +324,13 @@ class DefisLoan(models.Model):
         started = time.time()
         self = self.with_context(tracking_disable=True, mail_notrack=True,
                                  mail_create_nolog=True)
-        lots = self.env["stock.production.lot"].search([
+        ready = self.env["stock.production.lot"].search([
             ("defis_state", "=", "ready"), ("defis_category_id.tracking", "=", "serial"),
             ("defis_state_date", ">=", "%s-01-01" % year),
             ("defis_state_date", "<=", "%s-11-30" % year),
-        ], order="defis_state_date, name, id", limit=count)
+        ], order="defis_state_date, name, id")
+        # every n-th: loans spread over the year
+        lots = ready[::max(len(ready) // count, 1)][:count]
         households = self._defis_demo_households()[:len(lots)]
         loans = self.browse()
         for first in range(0, len(lots), per_day):

@@ -36,7 +36,9 @@ class DefisRecyclingBatch(models.Model):
     total_weight_kg = fields.Float(
         string="Total weight (kg)", compute="_compute_total_weight_kg", store=True,
         digits=(16, 1))
-    picking_id = fields.Many2one("stock.picking", string="Transfer", readonly=True, copy=False)
+    picking_ids = fields.Many2many(
+        "stock.picking", "defis_recycling_batch_picking_rel", "batch_id", "picking_id",
+        string="Transfers", readonly=True, copy=False)
     note = fields.Text(string="Notes")
     company_id = fields.Many2one(
         "res.company", default=lambda self: self.env.user.company_id)
@@ -66,14 +68,22 @@ class DefisRecyclingBatch(models.Model):
                 raise UserError(_("Batch %s is already handed over.") % batch.name)
             if not batch.line_ids:
                 raise UserError(_("Batch %s has no lines.") % batch.name)
+            source = self.env.ref("defis_reuse.stock_location_recycling")
+            recycler = self.env.ref("defis_reuse.stock_location_weee_recycler")
             items = batch.line_ids._stock_items()
-            if items:
-                batch.picking_id = batch.sudo()._defis_transfer(
-                    items, self.env.ref("defis_reuse.stock_location_recycling"),
-                    self.env.ref("defis_reuse.stock_location_weee_recycler"),
-                    self.env.ref("stock.warehouse0").out_type_id, batch.name,
-                    batch.partner_id)
-            batch.state = "done"
+            pickings = self.env["stock.picking"]
+            lots = self.env["stock.production.lot"].sudo().browse(
+                [lot.id for _product, _qty, lot in items if lot])
+            if lots:
+                # the devices go the workshop's way (one transfer, quants relocated)
+                pickings |= lots._defis_transfer(source, recycler, date=batch.date)
+            by_quantity = [item for item in items if not item[2]]
+            if by_quantity:
+                pickings |= batch.sudo()._defis_transfer(
+                    by_quantity, source, recycler, self.env.ref("stock.warehouse0").out_type_id,
+                    batch.name, batch.partner_id)
+            pickings.sudo().write({"origin": batch.name, "partner_id": batch.partner_id.id})
+            batch.write({"state": "done", "picking_ids": [(6, 0, pickings.ids)]})
         return True
 
     def _check_available(self, product, quantity, lot=None):

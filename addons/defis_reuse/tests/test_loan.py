@@ -4,7 +4,7 @@ from datetime import timedelta
 import psycopg2
 
 from odoo import fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
 from .common import LoanCase, create_device, quantity_at
@@ -211,3 +211,24 @@ class TestLoanDemo(LoanCase):
         for lot in lots:
             self.assertEqual(quantity_at(self.env, lot,
                                          "defis_reuse.stock_location_weee_recycler"), 1.0)
+
+
+class TestLoanAccess(LoanCase):
+
+    def test_menus(self):
+        loans = self.env.ref("defis_reuse.menu_defis_reuse_loans").id
+        batches = self.env.ref("defis_reuse.menu_defis_reuse_recycling_batches").id
+        self.assertIn(loans, self.visible_menus(self.defis_user))
+        self.assertNotIn(batches, self.visible_menus(self.defis_user))
+        self.assertIn(batches, self.visible_menus(self.technician))
+        self.assertEqual(self.menu_name("defis_reuse.menu_defis_reuse_loans"), "Prêts")
+
+    def test_only_managers_delete_drafts(self):
+        loan = self.create_loan(create_device(self.env, "T-LOAN-030"))
+        with self.assertRaises(AccessError):
+            loan.sudo(self.technician).unlink()
+        loan.sudo(self.defis_manager).unlink()
+
+    def test_referral_leads_to_a_loan(self):
+        models = dict(self.env["defis.referral"]._selection_result_models())
+        self.assertIn("defis.loan", models)

@@ -52,7 +52,7 @@ class TestRecyclingBatch(LoanCase):
             self.assertEqual(quantity_at(self.env, lot, RECYCLING), 0.0)
         self.assertEqual(self.printer_quantity(RECYCLER), 3.0)
         self.assertEqual(self.printer_quantity(RECYCLING), 2.0)
-        self.assertEqual(batch.picking_id.state, "done")
+        self.assertEqual(batch.picking_ids.mapped("state"), ["done", "done"])
         with self.assertRaises(UserError):
             batch.action_validate()
         with self.assertRaises(UserError):
@@ -83,7 +83,7 @@ class TestRecyclingBatch(LoanCase):
         with self.assertRaisesRegex(UserError, "Recyclage"):
             batch.with_context(lang="fr_FR").action_validate()
         self.assertEqual(batch.state, "draft")
-        self.assertFalse(batch.picking_id)
+        self.assertFalse(batch.picking_ids)
         self.assertEqual(quantity_at(self.env, self.lots[0], RECYCLING), 1.0)
 
     def test_weight_suggested_from_the_devices(self):
