@@ -15,6 +15,7 @@
         "defis_network",
         "stock",
         "point_of_sale",
+        "l10n_fr",
         "report_xlsx",
     ],
     "data": [

@@ -28,6 +28,11 @@ class TestPosSale(ChromeCase):
         env["stock.quant"]._update_available_quantity(
             self.laptop, env.ref("defis_reuse.stock_location_ready"), 1.0, lot_id=self.device)
         self.device.defis_state = "ready"
+        self.scanned = self.device.copy({
+            "name": "DEF-2018-90002", "defis_asset_tag": "DEF-2018-90002"})
+        env["stock.quant"]._update_available_quantity(
+            self.laptop, env.ref("defis_reuse.stock_location_ready"), 1.0, lot_id=self.scanned)
+        self.scanned.defis_state = "ready"
         membership = env["product.product"].create(
             {"name": "Adhésion", "membership": True, "list_price": 10.0})
         self.member = env["res.partner"].create(
@@ -62,6 +67,12 @@ class TestPosSale(ChromeCase):
         self.click(".popup-error .button.cancel")
         return body
 
+    def scan(self, code):
+        with self.browser_turn():
+            self.browser.execute_script(
+                "odoo.__DEBUG__.services['web.core'].bus.trigger('barcode_scanned', "
+                "arguments[0]);", code)
+
     def wait_for_order(self):
         for _attempt in range(60):
             with self.browser_turn():
@@ -92,19 +103,33 @@ class TestPosSale(ChromeCase):
         # the lines entered before the refusals are dropped, then paid in full
         while self.find_all(".payment-screen .paymentline .delete-button"):
             self.click(".payment-screen .paymentline .delete-button")
+        pass_numerique = self.env.ref("defis_reuse.journal_pass_numerique")
+        self.click('.paymentmethod[data-id="%d"]' % pass_numerique.id)
+        self.fill(".popup-textinput input", "apt-0001 APT-0002")
+        self.click(".popup-textinput .button.confirm")
         self.click('.paymentmethod[data-id="%d"]' % self.cash.id)
-        for digit in "150":
+        for digit in "130":
             self.click('.payment-screen .numpad .number-char[data-action="%s"]' % digit)
         self.click(".payment-screen .button.next")
         self.wait_for(".receipt-screen .pos-sale-ticket")
         self.assertIn("Garantie jusqu'au", self.text(".pos-sale-ticket .defis-receipt-warranty"))
         self.assertIn("150,00", self.text(".pos-sale-ticket .receipt-total"))
+        self.assertIn("APT-0001, APT-0002", self.text(".pos-sale-ticket .defis-receipt-vouchers"))
         self.screenshot("pos-device-sold")
         order = self.wait_for_order()
         self.assertEqual(order.partner_id, self.member)
         self.assertEqual(order.amount_total, 150.0)
         self.assertEqual(order.lines.defis_lot_id, self.device)
+        self.assertEqual(sorted(order.defis_voucher_ids.mapped("number")), ["APT-0001", "APT-0002"])
         self.assertFalse(order.defis_conflict)
         self.device.invalidate_cache()
         self.assertEqual(self.device.defis_state, "sold")
         self.assertEqual(self.device.defis_partner_id, self.member)
+        # scanning an asset label adds that device, once
+        self.click(".receipt-screen .button.next")
+        self.scan("DEF-2018-90002")
+        self.assertEqual(self.text(".orderline .defis-line-tag"), "DEF-2018-90002")
+        self.scan("DEF-2018-90002")
+        self.assertEqual(self.text(".popup-error .title"), "Appareil déjà dans la commande")
+        self.click(".popup-error .button.cancel")
+        self.assertEqual(len(self.find_all(".orderline")), 1)

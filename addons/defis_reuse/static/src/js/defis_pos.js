@@ -214,9 +214,28 @@ screens.PaymentScreenWidget.include({
         if (!cashregister || !cashregister.journal.defis_pass_numerique) {
             return this._super(id);
         }
+        // the screen's keyboard handler would swallow what is typed
+        // (bound as the screen binds it, by jQuery and natively)
+        var body = window.document.body;
+        var keyboard = function (on) {
+            $('body').off('keypress', self.keyboard_handler)
+                .off('keydown', self.keyboard_keydown_handler);
+            body.removeEventListener('keypress', self.keyboard_handler);
+            body.removeEventListener('keydown', self.keyboard_keydown_handler);
+            if (on) {
+                $('body').keypress(self.keyboard_handler).keydown(self.keyboard_keydown_handler);
+                body.addEventListener('keypress', self.keyboard_handler);
+                body.addEventListener('keydown', self.keyboard_keydown_handler);
+            }
+        };
+        keyboard(false);
         this.gui.show_popup('textinput', {
             title: _t('Pass numérique voucher numbers (separated by spaces)'),
+            cancel: function () {
+                keyboard(true);
+            },
             confirm: function (value) {
+                keyboard(true);
                 var numbers = _.uniq(_.compact((value || '').toUpperCase().split(/[\s,;]+/)));
                 if (!numbers.length) {
                     return;
