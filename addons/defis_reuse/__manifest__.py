@@ -16,6 +16,7 @@
         "stock",
         "point_of_sale",
         "l10n_fr",
+        "report_xlsx",
     ],
     "data": [
         "security/defis_reuse_security.xml",
@@ -39,12 +40,18 @@
         "data/account_journal_data.xml",
         "views/pos_order_views.xml",
         "views/pos_templates.xml",
+        "data/defis_co2_factor_data.xml",
+        "views/defis_co2_factor_views.xml",
+        "views/defis_reuse_history_views.xml",
+        "report/defis_reuse_report_views.xml",
+        "wizards/defis_reuse_report_wizard_views.xml",
     ],
     "demo": [
         "demo/pos_config_demo.xml",
         "demo/defis_intake_demo.xml",
         "demo/pos_order_demo.xml",
         "demo/defis_loan_demo.xml",
+        "demo/defis_reuse_history_demo.xml",
     ],
     "qweb": [
         "static/src/xml/defis_pos.xml",

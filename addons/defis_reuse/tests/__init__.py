@@ -7,3 +7,7 @@ from . import test_intake
 from . import test_device_workshop
 from . import test_reports
 from . import test_device_list
+from . import test_co2_factor
+from . import test_reuse_history
+from . import test_reuse_report
+from . import test_demo_figures

@@ -1,0 +1,1 @@
+from . import defis_reuse_report_wizard
