@@ -15,7 +15,6 @@ from . import defis_stock_transfer_mixin
 from . import defis_loan
 from . import defis_recycling_batch
 from . import defis_recycling_batch_line
-from . import defis_referral_loan
 from . import defis_intake
 from . import defis_intake_line
 from . import defis_erasure
