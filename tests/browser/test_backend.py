@@ -19,7 +19,7 @@ class TestBackend(ChromeCase):
         for label in ("Réemploi", "Formation", "Réseau"):
             self.assertIn(label, sections)
         self.assertEqual(self.text(".o_control_panel .breadcrumb li:last-child"),
-                         "Numéros de lots/séries")
+                         "Collectes")
         self.screenshot("backend-defis-menu")
 
     def test_point_of_sale_opens(self):
