@@ -2,6 +2,8 @@
 member customer, sold to a member."""
 import time
 
+from selenium.common.exceptions import StaleElementReferenceException
+
 from .chrome import ChromeCase
 
 
@@ -57,8 +59,25 @@ class TestPosSale(ChromeCase):
     def choose_customer(self, partner):
         self.click(".pos .button.set-customer")
         self.fill(".clientlist-screen .searchbox input", partner.name)
-        self.click('.clientlist-screen .client-line[data-id="%d"]' % partner.id)
+        self.wait_for_search(partner.name)
+        line = '.clientlist-screen .client-line[data-id="%d"]' % partner.id
+        self.click(line)
+        self.wait_for(line + ".highlight")
         self.click(".clientlist-screen .button.next")
+
+    def wait_for_search(self, name):
+        """The list is filtered a moment after typing: a line clicked before
+        would be replaced under the pointer."""
+        for _attempt in range(100):
+            try:
+                lines = self.texts(".clientlist-screen .client-line")
+            except StaleElementReferenceException:
+                lines = []
+            if lines and all(name in line for line in lines):
+                return
+            with self.browser_turn():
+                time.sleep(0.1)
+        self.fail("the customer list was not filtered on %r" % name)
 
     def validate_expecting(self, title):
         self.click(".payment-screen .button.next")
