@@ -28,6 +28,7 @@ class ReuseCase(DefisCase):
         cls.cat_desktop = ref("defis_reuse.device_category_desktop")
         cls.cat_monitor = ref("defis_reuse.device_category_monitor")
         cls.cat_printer = ref("defis_reuse.device_category_printer")
+        cls.cat_tablet = ref("defis_reuse.device_category_tablet")
         cls.grade_a = ref("defis_reuse.device_grade_a")
         cls.grade_b = ref("defis_reuse.device_grade_b")
         cls.loc_intake = ref("defis_reuse.stock_location_intake")

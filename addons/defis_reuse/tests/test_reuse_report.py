@@ -3,16 +3,14 @@ import xlrd
 from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 
-from odoo.addons.defis_network.tests.common import DefisCase
-
-from .common import add_membership, create_device
+from .common import ReuseCase, add_membership, create_device
 
 FIGURES = ("collected_count", "collected_item_count", "redistributed_count", "stripped_count",
            "recycled_count", "collected_weight", "recycled_weight", "household_count",
            "co2_avoided")
 
 
-class ReuseReportCase(DefisCase):
+class ReuseReportCase(ReuseCase):
     """Devices of 2020 and 2021 (years no other data reaches): an intake of
     three laptops and two printers (by quantity), another not validated.
     Household A
@@ -21,33 +19,27 @@ class ReuseReportCase(DefisCase):
     2020. Desktops stripped, desktops and printers handed to the recycler."""
 
     @classmethod
-    def set_up_class_data(cls):
-        result = super().set_up_class_data()
-        ref = cls.env.ref
-        cls.laptop = ref("defis_reuse.device_category_laptop")
-        cls.tablet = ref("defis_reuse.device_category_tablet")
-        cls.desktop = ref("defis_reuse.device_category_desktop")
-        cls.printer = ref("defis_reuse.device_category_printer")
-        cls.grade_a = ref("defis_reuse.device_grade_a")
-        cls.grade_b = ref("defis_reuse.device_grade_b")
+    def set_up_reuse_data(cls):
+        result = super().set_up_reuse_data()
         cls.h1, cls.h2, cls.h3, cls.h4 = [cls.create_person(
             "Foyer %s" % name, defis_is_household=True) for name in "ABCD"]
-        cls.sell(cls.laptop, cls.grade_a, cls.h1, "2020-03-01")
-        cls.sell(cls.laptop, cls.grade_b, cls.h1, "2020-05-01")
-        cls.sell(cls.tablet, cls.grade_a, cls.h2, "2020-06-01")
-        cls.sell(cls.laptop, cls.grade_b, cls.h2, "2021-02-01")
-        cls.sell(cls.laptop, cls.grade_a, cls.h3, "2021-01-10")
+        cls.sell(cls.cat_laptop, cls.grade_a, cls.h1, "2020-03-01")
+        cls.sell(cls.cat_laptop, cls.grade_b, cls.h1, "2020-05-01")
+        cls.sell(cls.cat_tablet, cls.grade_a, cls.h2, "2020-06-01")
+        cls.sell(cls.cat_laptop, cls.grade_b, cls.h2, "2021-02-01")
+        cls.sell(cls.cat_laptop, cls.grade_a, cls.h3, "2021-01-10")
         cls.lend("laptop", cls.h3, "2020-10-01")
         cls.tablet_loan = cls.lend("tablet", cls.h4, "2020-04-01")
-        cls.device(cls.desktop, state="parts", defis_state_date="2020-07-01")
+        cls.device(cls.cat_desktop, state="parts", defis_state_date="2020-07-01")
         cls.set_up_recycling()
-        cls.intake([(cls.laptop, 3, 7.5), (cls.printer, 2, 16.0)], "2020-02-01").action_validate()
-        cls.intake([(cls.laptop, 5, 12.0)], "2020-02-02")  # not validated
+        validated = cls.intake([(cls.cat_laptop, 3, 7.5), (cls.cat_printer, 2, 16.0)], "2020-02-01")
+        validated.action_validate()
+        cls.intake([(cls.cat_laptop, 5, 12.0)], "2020-02-02")  # not validated
         cls.env["defis.co2.factor"].create({
-            "category_id": cls.tablet.id, "year": "2022", "kg_co2e_per_year": 10.0,
+            "category_id": cls.cat_tablet.id, "year": "2022", "kg_co2e_per_year": 10.0,
             "years_of_use": 2.0, "source_name": "Étude tablettes"})
         cls.history = cls.env["defis.reuse.history"].create({
-            "year": "2000", "category_id": cls.laptop.id, "collected_count": 10,
+            "year": "2000", "category_id": cls.cat_laptop.id, "collected_count": 10,
             "redistributed_count": 5, "stripped_count": 2, "recycled_count": 3,
             "collected_weight": 25.0, "recycled_weight": 7.5, "household_count": 4})
         cls.report = cls.env["defis.reuse.report"]
@@ -61,13 +53,13 @@ class ReuseReportCase(DefisCase):
         desktops = [create_device(cls.env, "RECYCLE-%d" % index, "desktop", "recycled",
                                   "recycling") for index in range(4)]
         cls.env["stock.quant"]._update_available_quantity(
-            cls.printer.product_id, cls.env.ref("defis_reuse.stock_location_recycling"), 2.0)
+            cls.cat_printer.product_id, cls.env.ref("defis_reuse.stock_location_recycling"), 2.0)
         batches = cls.env["defis.recycling.batch"]
         for date, lines in (
-                ("2020-08-01", [(cls.desktop, 15.5, desktops[0] | desktops[1], 0),
-                                (cls.printer, 12.0, None, 2)]),
-                ("2021-01-05", [(cls.desktop, 10.0, desktops[2], 0)]),
-                ("2020-12-01", [(cls.desktop, 9.0, desktops[3], 0)])):
+                ("2020-08-01", [(cls.cat_desktop, 15.5, desktops[0] | desktops[1], 0),
+                                (cls.cat_printer, 12.0, None, 2)]),
+                ("2021-01-05", [(cls.cat_desktop, 10.0, desktops[2], 0)]),
+                ("2020-12-01", [(cls.cat_desktop, 9.0, desktops[3], 0)])):
             batches |= batches.create({"partner_id": recycler.id, "date": date, "line_ids": [
                 (0, 0, {"category_id": category.id, "weight_kg": weight, "quantity": quantity,
                         "lot_ids": [(6, 0, lots.ids if lots else [])]})
@@ -118,9 +110,9 @@ class TestReuseReport(ReuseReportCase):
 
     def test_collected_one_by_one_and_by_quantity(self):
         rows = self.figures([("year", "=", "2020")], ["category_id"])
-        self.assertEqual((rows[(self.laptop.id,)]["collected_count"],
-                          rows[(self.laptop.id,)]["collected_weight"]), (3, 7.5))
-        printer = rows[(self.printer.id,)]
+        self.assertEqual((rows[(self.cat_laptop.id,)]["collected_count"],
+                          rows[(self.cat_laptop.id,)]["collected_weight"]), (3, 7.5))
+        printer = rows[(self.cat_printer.id,)]
         self.assertEqual((printer["collected_count"], printer["collected_item_count"],
                           printer["collected_weight"]), (0, 2, 16.0))
         lots = self.env["stock.production.lot"].search([
@@ -130,14 +122,14 @@ class TestReuseReport(ReuseReportCase):
     def test_redistributed_and_households_per_category(self):
         rows = self.figures([("year", "in", ["2020", "2021"])], ["year", "category_id"])
         # two sales to A, a loan to C: A and C equipped
-        laptop_2020 = rows[("2020", self.laptop.id)]
+        laptop_2020 = rows[("2020", self.cat_laptop.id)]
         self.assertEqual(laptop_2020["redistributed_count"], 3)
         self.assertEqual(laptop_2020["household_count"], 2)
-        tablet_2020 = rows[("2020", self.tablet.id)]
+        tablet_2020 = rows[("2020", self.cat_tablet.id)]
         self.assertEqual((tablet_2020["redistributed_count"], tablet_2020["household_count"]),
                          (2, 2))
         # B and C already equipped in 2020: their 2021 laptops equip no one
-        laptop_2021 = rows[("2021", self.laptop.id)]
+        laptop_2021 = rows[("2021", self.cat_laptop.id)]
         self.assertEqual((laptop_2021["redistributed_count"], laptop_2021["household_count"]),
                          (2, 0))
 
@@ -152,7 +144,7 @@ class TestReuseReport(ReuseReportCase):
         self.assertEqual(self.report.households_since(2020), 4)
 
     def test_grades_of_redistributed_devices(self):
-        rows = self.figures([("year", "=", "2020"), ("category_id", "=", self.laptop.id)],
+        rows = self.figures([("year", "=", "2020"), ("category_id", "=", self.cat_laptop.id)],
                             ["grade_id"])
         self.assertEqual(rows[(self.grade_a.id,)]["household_count"], 2)
         self.assertEqual(rows[(self.grade_b.id,)]["household_count"], 0)
@@ -173,28 +165,28 @@ class TestReuseReport(ReuseReportCase):
 
     def test_stripped_and_handed_to_the_recycler(self):
         rows = self.figures([("year", "in", ["2020", "2021"]),
-                             ("category_id", "in", (self.desktop | self.printer).ids)],
+                             ("category_id", "in", (self.cat_desktop | self.cat_printer).ids)],
                             ["year", "category_id"])
-        desktop_2020 = rows[("2020", self.desktop.id)]
+        desktop_2020 = rows[("2020", self.cat_desktop.id)]
         self.assertEqual(desktop_2020["stripped_count"], 1)
         # the batch of December is not handed over yet
         self.assertEqual((desktop_2020["recycled_count"], desktop_2020["recycled_weight"]),
                          (2, 15.5))
-        printer_2020 = rows[("2020", self.printer.id)]
+        printer_2020 = rows[("2020", self.cat_printer.id)]
         self.assertEqual((printer_2020["recycled_count"], printer_2020["recycled_weight"]),
                          (2, 12.0))
-        self.assertEqual(rows[("2021", self.desktop.id)]["recycled_weight"], 10.0)
+        self.assertEqual(rows[("2021", self.cat_desktop.id)]["recycled_weight"], 10.0)
 
     def test_avoided_emissions_per_category_factor(self):
         rows = self.figures([("year", "=", "2020")], ["category_id"])
-        laptop_factor = self.env["defis.co2.factor"].factor_for(self.laptop, 2020)
+        laptop_factor = self.env["defis.co2.factor"].factor_for(self.cat_laptop, 2020)
         self.assertEqual(laptop_factor, 81.0)  # ADEME 2022: 27 kg a year, 3 years
-        self.assertAlmostEqual(rows[(self.laptop.id,)]["co2_avoided"], 3 * 81.0)
-        self.assertAlmostEqual(rows[(self.tablet.id,)]["co2_avoided"], 2 * 20.0)
-        self.assertEqual(rows[(self.desktop.id,)]["co2_avoided"], 0.0)
+        self.assertAlmostEqual(rows[(self.cat_laptop.id,)]["co2_avoided"], 3 * 81.0)
+        self.assertAlmostEqual(rows[(self.cat_tablet.id,)]["co2_avoided"], 2 * 20.0)
+        self.assertEqual(rows[(self.cat_desktop.id,)]["co2_avoided"], 0.0)
 
     def test_past_years_entered_by_hand(self):
-        row = self.report.search([("year", "=", "2000"), ("category_id", "=", self.laptop.id)])
+        row = self.report.search([("year", "=", "2000"), ("category_id", "=", self.cat_laptop.id)])
         self.assertEqual(len(row), 1)
         self.assertTrue(row.is_history)
         self.assertEqual((row.collected_count, row.redistributed_count, row.household_count,
@@ -259,7 +251,7 @@ class TestReuseReportXlsx(ReuseReportCase):
             ("recycled_weight", "Poids recyclé (kg)"), ("co2", "Émissions évitées (kg CO2e)"))}
         rows = {(row[0], row[1]): row for row in
                 (sheet.row_values(index) for index in range(3, sheet.nrows)) if row[1]}
-        laptop = self.laptop.with_context(lang="fr_FR").name
+        laptop = self.cat_laptop.with_context(lang="fr_FR").name
         self.assertEqual(rows[(2020, laptop)][col["redistributed"]], 3)
         self.assertEqual(rows[(2020, laptop)][col["co2"]], 243.0)
         total_2020 = rows[(2020, "Toutes catégories")]
