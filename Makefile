@@ -3,6 +3,7 @@ SHELL := /bin/bash
 DB ?= defis
 TEST_DB ?= defis_test
 HTTP_PORT ?= 8069
+TEST_HTTP_PORT ?= 8169
 FRESH ?=
 PY := .venv/bin/python
 CONF := .data/odoo.conf
@@ -15,7 +16,7 @@ setup:
 	@scripts/setup.sh
 	@scripts/pg.sh start
 	@HTTP_PORT=$(HTTP_PORT) scripts/make_config.sh $(CONF)
-	@HTTP_PORT=8169 scripts/make_config.sh $(TEST_CONF)
+	@HTTP_PORT=$(TEST_HTTP_PORT) scripts/make_config.sh $(TEST_CONF)
 
 db: setup
 	@$(PY) scripts/create_db.py -c $(CONF) -d $(DB) $(if $(FRESH),--fresh)

@@ -4,7 +4,7 @@
     "name": "Défis - Reuse",
     "summary": "Donated equipment refurbished into low-cost devices: "
                "intakes, workshop, point of sale, free loans, recycling",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Défis",
     "website": "https://www.defis.info",
     "author": "Défis",

@@ -22,7 +22,6 @@ class TestPosSale(ChromeCase):
         self.session = env["pos.session"].search(
             [("config_id", "=", self.config.id), ("state", "=", "opened")])
         self.laptop = env.ref("defis_reuse.product_laptop")
-        self.laptop.taxes_id = False
         self.device = env["stock.production.lot"].create({
             "name": "DEF-2018-90001", "defis_asset_tag": "DEF-2018-90001",
             "product_id": self.laptop.id,
@@ -103,12 +102,16 @@ class TestPosSale(ChromeCase):
 
     def test_sell_a_device_to_a_member_only(self):
         self.open_till()
+        # the tile shows the category's grid, the total is the grid price
+        tile = self.text('.product[data-product-id="%d"] .price-tag' % self.laptop.id)
+        self.assertEqual(" ".join(tile.split()), "60,00 € – 150,00 €")
         self.click('.product[data-product-id="%d"]' % self.laptop.id)
         self.fill(".defis-device-popup .defis-device-search", "90001")
         self.click('.defis-device-popup .defis-device[data-device-id="%d"]' % self.device.id)
         self.assertEqual(self.text(".orderline .defis-line-label"),
                          "Ordinateur portable reconditionné – grade A")
-        self.assertIn("150,00", self.text(".order .summary .total .value"))
+        self.assertIn("150,00", self.text(".order .summary .total > .value"))
+        self.assertIn("0,00", self.text(".order .summary .total .subentry .value"))
         self.click(".pos .button.pay")
         self.click('.paymentmethod[data-id="%d"]' % self.cash.id)
         self.validate_expecting("Adhérent requis")

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
 
 from .defis_device_category import WEEE_CATEGORIES
 
@@ -21,8 +22,13 @@ class DefisIntakeLine(models.Model):
         "defis.device.category", string="Category", required=True, ondelete="restrict")
     product_id = fields.Many2one(related="category_id.product_id", readonly=True)
     quantity = fields.Integer(required=True, default=1)
-    weight_kg = fields.Float(string="Weight (kg)", required=True, digits=(16, 2),
-                             help="Total weight of the items of this line.")
+    weight_kg = fields.Float(
+        string="Weight (kg)", required=True, digits=(16, 2),
+        help="Total weight of the items of this line: the quantity times the "
+             "category's average weight, until a weighed value is typed.")
+    weight_manual = fields.Boolean(
+        string="Weight typed", copy=False,
+        help="The weight was typed (weighed): it no longer follows the quantity.")
     weee_category = fields.Selection(WEEE_CATEGORIES, string="WEEE category", required=True)
     brand = fields.Char()
     model = fields.Char()
@@ -44,24 +50,63 @@ class DefisIntakeLine(models.Model):
         if self.category_id:
             self.weee_category = self.category_id.weee_category
 
+    # weight: quantity x average weight, until a person types their own ----
+    @api.model
+    def _average_weight(self, category, quantity):
+        return (category.avg_weight_kg or 0.0) * (quantity or 0)
+
+    @api.model
+    def _is_typed_weight(self, weight, category, quantity):
+        """A weight other than quantity x average was typed by a person."""
+        return bool(weight) and float_compare(
+            weight, self._average_weight(category, quantity), precision_digits=2) != 0
+
     @api.onchange("category_id", "quantity")
     def _onchange_quantity(self):
-        if self.category_id and self.category_id.avg_weight_kg and not self.weight_kg:
-            self.weight_kg = self.category_id.avg_weight_kg * (self.quantity or 0)
+        average = self._average_weight(self.category_id, self.quantity)
+        if average and not self.weight_manual:
+            self.weight_kg = average
+
+    @api.onchange("weight_kg")
+    def _onchange_weight_kg(self):
+        self.weight_manual = self._is_typed_weight(
+            self.weight_kg, self.category_id, self.quantity)
+
+    def _weight_values(self, vals):
+        """``vals`` completed as the form would: the weight follows the
+        quantity unless it is (or was) typed."""
+        vals = dict(vals)
+        category = self.env["defis.device.category"].browse(
+            vals.get("category_id", self.category_id.id))
+        quantity = vals.get("quantity", self.quantity)
+        if "weight_kg" in vals:
+            if "weight_manual" not in vals:
+                vals["weight_manual"] = self._is_typed_weight(
+                    vals["weight_kg"], category, quantity)
+        elif not vals.get("weight_manual", self.weight_manual) and (
+                not self or {"category_id", "quantity"} & set(vals)):
+            average = self._average_weight(category, quantity)
+            if average:
+                vals["weight_kg"] = average
+        return vals
 
     @api.model
     def create(self, vals):
         if not vals.get("weee_category") and vals.get("category_id"):
             vals["weee_category"] = self.env["defis.device.category"].browse(
                 vals["category_id"]).weee_category
-        line = super().create(vals)
+        line = super().create(self._weight_values(vals))
         line.intake_id._check_editable()
         return line
 
     @api.multi
     def write(self, vals):
         self.mapped("intake_id")._check_editable()
-        return super().write(vals)
+        if not {"category_id", "quantity", "weight_kg"} & set(vals):
+            return super().write(vals)
+        for line in self:
+            super(DefisIntakeLine, line).write(line._weight_values(vals))
+        return True
 
     @api.multi
     def unlink(self):

@@ -17,7 +17,6 @@ class DefisPosCase(DefisCase):
         cls.session = cls.env["pos.session"].create({"config_id": cls.config.id})
         cls.session.action_pos_session_open()
         cls.laptop = cls.env.ref("defis_reuse.product_laptop")
-        cls.laptop.taxes_id = False
         cls.grade_a = cls.env.ref("defis_reuse.device_grade_a")
         cls.grade_b = cls.env.ref("defis_reuse.device_grade_b")
         cls.ready = cls.env.ref("defis_reuse.stock_location_ready")
@@ -62,7 +61,9 @@ class DefisPosCase(DefisCase):
             total += unit
             lines.append([0, 0, {
                 "qty": 1, "price_unit": unit, "discount": 0, "id": index,
-                "product_id": lot.product_id.id, "tax_ids": [[6, False, []]],
+                "product_id": lot.product_id.id,
+                # the till sends the taxes of the product
+                "tax_ids": [[6, False, lot.product_id.taxes_id.ids]],
                 "pack_lot_ids": [[0, 0, {"lot_name": lot.name}]], "defis_lot_id": lot.id}])
         payments = []
         rest = total

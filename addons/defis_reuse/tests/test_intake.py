@@ -117,3 +117,79 @@ class TestIntake(ReuseCase):
         for lot in lots:
             self.assertEqual(self.stock_at(lot, self.loc_intake), 1)
             self.assertEqual(lot.defis_state, "received")
+
+
+class TestIntakeLineWeight(ReuseCase):
+    """The line's weight follows quantity x average weight until a person
+    types a weight of their own, in whatever order the fields are typed
+    (the form's onchange calls, then its save, as the web client makes them)."""
+
+    def setUp(self):
+        super().setUp()
+        self.average = self.cat_laptop.avg_weight_kg
+        self.assertTrue(self.average)
+        Line = self.env["defis.intake.line"]
+        self.spec = Line._onchange_spec()
+        # the form's fields, empty, then their defaults (as the client starts)
+        self.form = dict.fromkeys(
+            ("category_id", "quantity", "weight_kg", "weight_manual", "weee_category",
+             "brand", "model", "serial_numbers"), False)
+        self.form.update(Line.default_get(list(self.form)))
+
+    def type(self, field, value):
+        """The person types ``value`` in ``field``; the form applies the
+        onchange's answer."""
+        self.form[field] = value
+        answer = self.env["defis.intake.line"].onchange(self.form, field, self.spec)
+        for name, new in answer.get("value", {}).items():
+            self.form[name] = new[0] if isinstance(new, tuple) else new
+
+    def save(self):
+        intake = self.create_intake([])
+        values = {name: self.form[name] for name in
+                  ("category_id", "quantity", "weight_kg", "weight_manual", "weee_category")}
+        intake.write({"line_ids": [(0, 0, values)]})
+        return intake.line_ids
+
+    def test_category_then_quantity(self):
+        self.type("category_id", self.cat_laptop.id)
+        self.assertAlmostEqual(self.form["weight_kg"], self.average)
+        self.type("quantity", 2)
+        self.assertAlmostEqual(self.form["weight_kg"], 2 * self.average)
+        self.assertAlmostEqual(self.save().weight_kg, 2 * self.average)
+
+    def test_quantity_then_category(self):
+        self.type("quantity", 3)
+        self.type("category_id", self.cat_laptop.id)
+        self.assertAlmostEqual(self.form["weight_kg"], 3 * self.average)
+        self.type("quantity", 2)
+        self.assertAlmostEqual(self.save().weight_kg, 2 * self.average)
+
+    def test_typed_weight_stays_when_the_quantity_changes(self):
+        self.type("category_id", self.cat_laptop.id)
+        self.type("weight_kg", 5.35)
+        self.assertTrue(self.form["weight_manual"])
+        self.type("quantity", 4)
+        self.assertAlmostEqual(self.form["weight_kg"], 5.35)
+        line = self.save()
+        self.assertAlmostEqual(line.weight_kg, 5.35)
+        self.assertTrue(line.weight_manual)
+
+    def test_quantity_then_typed_weight(self):
+        self.type("category_id", self.cat_laptop.id)
+        self.type("quantity", 2)
+        self.type("weight_kg", 3.9)
+        self.assertAlmostEqual(self.save().weight_kg, 3.9)
+
+    def test_server_writes_follow_the_same_rule(self):
+        intake = self.create_intake([])
+        intake.write({"line_ids": [(0, 0, {"category_id": self.cat_laptop.id, "quantity": 2})]})
+        line = intake.line_ids
+        self.assertAlmostEqual(line.weight_kg, 2 * self.average)
+        self.assertFalse(line.weight_manual)
+        line.quantity = 5
+        self.assertAlmostEqual(line.weight_kg, 5 * self.average)
+        line.weight_kg = 9.1
+        self.assertTrue(line.weight_manual)
+        line.quantity = 6
+        self.assertAlmostEqual(line.weight_kg, 9.1)

@@ -25,6 +25,30 @@ class TestPosSale(DefisPosCase):
                          "Ordinateur portable reconditionné – grade A")
         self.assertEqual(by_id[ready_a.id]["asset_tag"], "DEF-T-0001")
 
+    def test_grid_price_is_the_total_paid(self):
+        """A 150 € device costs 150 € at the till: its product carries no tax
+        added on top of the grid price."""
+        lot = self.create_ready_device("DEF-T-0150")
+        device = [d for d in self.config.defis_pos_devices() if d["id"] == lot.id][0]
+        self.assertEqual(device["price"], 150.0)
+        order = self.sell(lot, self.member, price=device["price"])
+        self.assertEqual((order.amount_total, order.amount_tax), (150.0, 0.0))
+        self.assertEqual(order.amount_paid, 150.0)
+        for category in self.env["defis.device.category"].search([]):
+            self.assertFalse(category.product_id.taxes_id, category.name)
+        self.assertEqual((self.laptop.defis_price_min, self.laptop.defis_price_max),
+                         (self.env["defis.price.grid"].search(
+                             [("category_id.product_id", "=", self.laptop.id)],
+                             order="price").mapped("price")[0], 150.0))
+
+    def test_no_tax_added_on_top_of_a_grid_price(self):
+        vat = self.env["account.tax"].create({
+            "name": "TVA 20 % (test)", "amount": 20.0, "type_tax_use": "sale"})
+        with self.assertRaisesRegex(ValidationError, "261-7-1° b"):
+            self.laptop.taxes_id = vat
+        vat.price_include = True
+        self.laptop.taxes_id = vat  # included in the price: the total stays the grid's
+
     def test_loading_devices_does_not_query_per_device(self):
         self.create_ready_device("DEF-T-0011")
         self.config.defis_pos_devices()

@@ -17,6 +17,7 @@ var VOUCHER_VALUE = 10;
 
 models.load_fields('res.partner', ['defis_member_until']);
 models.load_fields('account.journal', ['defis_pass_numerique']);
+models.load_fields('product.product', ['defis_price_min', 'defis_price_max']);
 
 models.load_models({
     label: 'defis_devices',
@@ -52,6 +53,9 @@ models.PosModel = models.PosModel.extend({
     },
     defis_is_device_product: function (product) {
         return product.tracking === 'serial' && !!this.defis_device_products[product.id];
+    },
+    defis_has_price_grid: function (product) {
+        return product.tracking === 'serial' && product.defis_price_max > 0;
     },
     defis_devices_of: function (product, order) {
         var taken = order ? order.defis_device_ids() : [];
