@@ -78,12 +78,15 @@ class DefisTrainingAttendance(models.Model):
 
     def action_present(self):
         self.write({"state": "present"})
+        return True
 
     def action_absent(self):
         self.write({"state": "absent"})
+        return True
 
     def action_excused(self):
         self.write({"state": "excused"})
+        return True
 
     @api.onchange("state")
     def _onchange_state(self):
