@@ -18,6 +18,8 @@
         "defis_network",
         "defis_reuse",
         "defis_training",
+        "l10n_fr_fec",
+        "payment",
         "auth_brute_force",
         "password_security",
         "auth_session_timeout",

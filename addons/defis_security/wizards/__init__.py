@@ -1,4 +1,5 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import mail_wizard_invite
+from . import account_fr_fec
 from . import mail_compose_message
+from . import mail_wizard_invite
