@@ -15,8 +15,6 @@ def inert_script(html):
     the block and open the attacker's. Every ``<`` between the opening tag
     and the last closing one is written ``\\u003c``, which JavaScript reads
     back as the same character inside a string."""
-    if not isinstance(html, str):
-        return html
     start = html.find(">") + 1
     end = html.rfind(SCRIPT_END)
     if start <= 0 or end < start:
@@ -24,13 +22,22 @@ def inert_script(html):
     return html[:start] + html[start:end].replace("<", "\\u003c") + html[end:]
 
 
+def inert_response(response):
+    """The routes' answer (a response once through their decorator) made inert."""
+    if isinstance(response, str):
+        return inert_script(response)
+    if getattr(response, "mimetype", None) == "text/html":
+        response.set_data(inert_script(response.get_data(as_text=True)))
+    return response
+
+
 class DefisSecurityBinary(Binary):
 
     @http.route("/web/binary/upload", type="http", auth="user")
     def upload(self, callback, ufile):
-        return inert_script(super().upload(callback, ufile))
+        return inert_response(super().upload(callback, ufile))
 
     @http.route("/web/binary/upload_attachment", type="http", auth="user")
     def upload_attachment(self, callback, model, id, ufile):
         # pylint: disable=redefined-builtin
-        return inert_script(super().upload_attachment(callback, model, id, ufile))
+        return inert_response(super().upload_attachment(callback, model, id, ufile))

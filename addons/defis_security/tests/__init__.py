@@ -10,3 +10,4 @@ from . import test_not_installed
 from . import test_accounting
 from . import test_settings
 from . import test_posted_content
+from . import test_before_snapshot

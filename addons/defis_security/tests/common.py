@@ -70,8 +70,10 @@ class SecurityHttpCase(DefisHttpCase):
         self.assertEqual(response.status_code, 200, response.text[:500])
         answer = response.json()
         if "error" in answer:
+            self.last_error = answer["error"]["data"]["message"]
             return None, answer["error"]["data"]["name"]
-        return answer["result"], None
+        # Odoo leaves out a result of None
+        return answer.get("result"), None
 
     def call_kw(self, model, method, args, kwargs=None):
         """What the web client sends for ``model.method(*args, **kwargs)``."""

@@ -22,10 +22,12 @@ class TestFecExport(SecurityHttpCase):
         self.assertEqual(self.fec()[1], "odoo.exceptions.AccessError")
 
     def test_accountant_exports_it(self):
+        self.env.ref("base.main_company").vat = "FR40303265045"
         self.login_as(self.create_internal_user(
             "comptable.fec", ("base.group_user", "account.group_account_manager")))
         result, error = self.fec()
         self.assertIsNone(error)
+        self.assertIn("model=account.fr.fec", result["url"])
 
 
 class TestPaymentToken(SecurityHttpCase):

@@ -122,12 +122,14 @@ class TestInvitationAndTemplates(MailCase):
 
     def setUp(self):
         super().setUp()
-        self.user = self.create_internal_user("benevole.courrier")
+        self.user = self.create_internal_user(
+            "benevole.courrier", ("base.group_user", "base.group_partner_manager"))
         self.document = self.env["res.partner"].create({"name": MARKUP_NAME})
         self.login_as(self.user)
 
     def test_invitation_escapes_the_document_name(self):
-        result, error = self.call_kw("mail.wizard.invite", "default_get", [["message"]], {
+        result, error = self.call_kw("mail.wizard.invite", "default_get", [
+            ["res_model", "res_id", "message"]], {
             "context": {"default_res_model": "res.partner",
                         "default_res_id": self.document.id}})
         self.assertIsNone(error)
@@ -146,7 +148,7 @@ class TestInvitationAndTemplates(MailCase):
             "res_id": self.document.id, "subject": "Information", "body": body,
             "template_id": template.id if template else False}], {"context": {
                 "active_model": "res.partner", "active_ids": [self.document.id]}})
-        self.assertIsNone(error)
+        self.assertIsNone(error, getattr(self, "last_error", None))
         return self.call_kw("mail.compose.message", "render_message",
                             [[wizard_id], [self.document.id]])
 

@@ -6,12 +6,15 @@ import os
 import time as raw_time
 
 import dateutil
+import importlib
 
 from odoo.tests.common import TransactionCase
-import odoo.tools.safe_eval as sandbox
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.mail.models.mail_template import mako_template_env
+
+# the module (odoo.tools.safe_eval, as an attribute, is the function)
+sandbox = importlib.import_module("odoo.tools.safe_eval")
 
 # CVE-2018-14860: names added to the six of the 11.0.7 wheel
 ADDED_UNSAFE_ATTRIBUTES = (

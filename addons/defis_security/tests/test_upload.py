@@ -34,7 +34,8 @@ class TestUploadCallback(SecurityHttpCase):
         self.assert_one_inert_script(response)
 
     def test_uploaded_file_name_cannot_close_the_script(self):
-        user = self.create_internal_user("benevole.upload", ("base.group_user",))
+        user = self.create_internal_user(
+            "benevole.upload", ("base.group_user", "base.group_partner_manager"))
         self.login_as(user)
         partner = self.env["res.partner"].create({"name": "Foyer Upload"})
         response = self.post_files("/web/binary/upload_attachment", data={
