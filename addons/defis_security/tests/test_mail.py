@@ -38,14 +38,6 @@ class TestMailRouting(MailCase):
         self.assertEqual(error, "odoo.exceptions.AccessError")
         self.assertFalse(self.env["res.partner"].search([("name", "=", "Créé par le routage")]))
 
-    def test_portal_user_cannot_process_an_incoming_mail(self):
-        self.login_as(self.create_portal_user("attaquant.courriel"))
-        raw = ("From: attaquant@exemple.net\r\nTo: contact@defis.example\r\n"
-               "Subject: Bonjour\r\nMessage-Id: <courriel@exemple.net>\r\n\r\nBonjour\r\n")
-        result, error = self.call_kw("mail.thread", "message_process",
-                                     ["res.partner", raw], {"custom_values": {"name": "X"}})
-        self.assertEqual(error, "odoo.exceptions.AccessError")
-
 
 class TestChannels(MailCase):
 
