@@ -7,3 +7,4 @@ from . import mail_notification
 from . import mail_channel
 from . import mail_channel_partner
 from . import ir_http
+from . import ir_translation

@@ -11,3 +11,6 @@ from . import test_accounting
 from . import test_settings
 from . import test_posted_content
 from . import test_before_snapshot
+from . import test_translations
+from . import test_rpc_create
+from . import test_export
