@@ -16,12 +16,13 @@ class ResUsers(models.Model):
         and answers from it; a user deactivated since then (by another worker,
         which only clears its own cache) kept access (CVE-2021-44460). The
         account must still be active on every call."""
-        super().check(db, uid, passwd)
+        result = super().check(db, uid, passwd)
         with cls.pool.cursor() as cr:
             cr.execute("SELECT active FROM res_users WHERE id = %s", (uid,))
             row = cr.fetchone()
         if not (row and row[0]):
             raise AccessDenied()
+        return result
 
     @api.constrains("groups_id")
     def _check_defis_one_user_type(self):

@@ -10,7 +10,6 @@ from odoo.addons.defis_network.tests.common import DefisHttpCase, create_portal_
 from odoo.addons.defis_network.tests.test_portal_referral import CSRF
 
 
-
 def user_password(login):
     """A password the company's policy accepts (12 characters or more, lower
     and upper case, a digit, a special character)."""

@@ -13,7 +13,7 @@ class TestFecExport(SecurityHttpCase):
 
     def test_portal_user_cannot_export_the_accounting(self):
         self.login_as(self.create_portal_user("attaquant.fec"))
-        result, error = self.fec()
+        _result, error = self.fec()
         self.assertEqual(error, "odoo.exceptions.AccessError")
 
     def test_cashier_cannot_export_the_accounting(self):

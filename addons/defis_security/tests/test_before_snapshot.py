@@ -14,7 +14,7 @@ class TestFixedBeforeTheSnapshot(SecurityHttpCase):
     def test_private_methods_are_not_callable_remotely(self):
         # CVE-2018-14863
         self.login_as(self.create_internal_user("benevole.prive"))
-        result, error = self.call_kw("res.partner", "_read_from_database", [[1], ["name"], []])
+        _result, error = self.call_kw("res.partner", "_read_from_database", [[1], ["name"], []])
         self.assertEqual(error, "odoo.exceptions.AccessError")
 
     def test_restore_needs_the_master_password(self):

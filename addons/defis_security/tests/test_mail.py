@@ -33,8 +33,8 @@ class TestMailRouting(MailCase):
                    "message_type": "email"}
         route = ["res.partner", False, {"name": "Créé par le routage", "comment": "x"},
                  self.admin.id, False]
-        result, error = self.call_kw("res.partner", "message_route_process",
-                                     ["", message, [route]])
+        _result, error = self.call_kw("res.partner", "message_route_process",
+                                      ["", message, [route]])
         self.assertEqual(error, "odoo.exceptions.AccessError")
         self.assertFalse(self.env["res.partner"].search([("name", "=", "Créé par le routage")]))
 
@@ -47,7 +47,7 @@ class TestChannels(MailCase):
         self.login_as(self.outsider)
 
     def test_cannot_join_a_private_channel_uninvited(self):
-        result, error = self.call_kw("mail.channel.partner", "create", [{
+        _result, error = self.call_kw("mail.channel.partner", "create", [{
             "channel_id": self.private_channel.id,
             "partner_id": self.outsider.partner_id.id}])
         self.assertEqual(error, "odoo.exceptions.AccessError")
@@ -55,29 +55,30 @@ class TestChannels(MailCase):
 
     def test_can_join_a_public_channel(self):
         public = self.env["mail.channel"].create({"name": "Atelier", "public": "public"})
-        result, error = self.call_kw("mail.channel", "action_follow", [[public.id]])
+        _result, error = self.call_kw("mail.channel", "action_follow", [[public.id]])
         self.assertIsNone(error)
         self.assertIn(self.outsider.partner_id, public.channel_partner_ids)
 
     def test_member_invites_a_colleague(self):
         self.login_as(self.colleague)
-        result, error = self.call_kw("mail.channel", "channel_invite", [[self.private_channel.id]],
-                                     {"partner_ids": [self.outsider.partner_id.id]})
+        _result, error = self.call_kw("mail.channel", "channel_invite", [[self.private_channel.id]],
+                                      {"partner_ids": [self.outsider.partner_id.id]})
         self.assertIsNone(error)
         self.assertIn(self.outsider.partner_id, self.private_channel.channel_partner_ids)
 
     def test_cannot_notify_oneself_of_a_private_message(self):
-        result, error = self.call_kw("mail.notification", "create", [{
+        _result, error = self.call_kw("mail.notification", "create", [{
             "mail_message_id": self.secret.id, "res_partner_id": self.outsider.partner_id.id}])
         self.assertEqual(error, "odoo.exceptions.AccessError")
-        result, error = self.call_kw("mail.message", "read", [[self.secret.id], ["body"]])
+        _result, error = self.call_kw("mail.message", "read", [[self.secret.id], ["body"]])
         self.assertEqual(error, "odoo.exceptions.AccessError")
 
     def test_channel_name_cannot_hold_markup(self):
-        result, error = self.call_kw("mail.channel", "channel_create", [MARKUP_NAME, "public"])
+        _result, error = self.call_kw("mail.channel", "channel_create", [MARKUP_NAME, "public"])
         self.assertEqual(error, "odoo.exceptions.ValidationError")
         self.assertFalse(self.env["mail.channel"].search([("name", "=", MARKUP_NAME)]))
-        result, error = self.call_kw("mail.channel", "channel_create", ["Café numérique", "public"])
+        _result, error = self.call_kw("mail.channel", "channel_create",
+                                      ["Café numérique", "public"])
         self.assertIsNone(error)
 
 
@@ -92,7 +93,7 @@ class TestFollowers(MailCase):
         self.login_as(self.portal)
 
     def test_cannot_follow_a_record_one_cannot_read(self):
-        result, error = self.call_kw("mail.followers", "create", [{
+        _result, error = self.call_kw("mail.followers", "create", [{
             "res_model": "defis.referral", "res_id": self.referral.id,
             "partner_id": self.portal.partner_id.id}])
         self.assertEqual(error, "odoo.exceptions.AccessError")
@@ -101,7 +102,7 @@ class TestFollowers(MailCase):
     def test_portal_user_cannot_follow_internal_notes(self):
         own = self.portal.partner_id
         note = self.env.ref("mail.mt_note")
-        result, error = self.call_kw("res.partner", "message_subscribe", [[own.id]], {
+        _result, error = self.call_kw("res.partner", "message_subscribe", [[own.id]], {
             "partner_ids": [own.id], "subtype_ids": [note.id]})
         self.assertEqual(error, "odoo.exceptions.AccessError")
         followers = self.env["mail.followers"].search([
@@ -121,7 +122,7 @@ class TestInvitationAndTemplates(MailCase):
 
     def test_invitation_escapes_the_document_name(self):
         result, error = self.call_kw("mail.wizard.invite", "default_get", [
-            ["res_model", "res_id", "message"]], {
+                                     ["res_model", "res_id", "message"]], {
             "context": {"default_res_model": "res.partner",
                         "default_res_id": self.document.id}})
         self.assertIsNone(error)
@@ -129,7 +130,7 @@ class TestInvitationAndTemplates(MailCase):
         self.assertIn("&lt;img", result["message"])
 
     def test_internal_user_cannot_write_templates(self):
-        result, error = self.call_kw("mail.template", "create", [{
+        _result, error = self.call_kw("mail.template", "create", [{
             "name": "Modèle", "model_id": self.env.ref("base.model_res_partner").id,
             "body_html": "<p>${object.name}</p>"}])
         self.assertEqual(error, "odoo.exceptions.AccessError")
@@ -145,7 +146,7 @@ class TestInvitationAndTemplates(MailCase):
                             [[wizard_id], [self.document.id]])
 
     def test_composer_refuses_placeholders_typed_by_a_user(self):
-        result, error = self.composer("<p>Bonjour ${object.name}</p>")
+        _result, error = self.composer("<p>Bonjour ${object.name}</p>")
         self.assertEqual(error, "odoo.exceptions.AccessError")
 
     def test_composer_renders_a_stored_template_and_plain_text(self):
@@ -155,5 +156,5 @@ class TestInvitationAndTemplates(MailCase):
         result, error = self.composer(template.body_html, template)
         self.assertIsNone(error)
         self.assertIn("Bonjour %d" % self.document.id, result[str(self.document.id)]["body"])
-        result, error = self.composer("<p>Bonjour à tous</p>")
+        _result, error = self.composer("<p>Bonjour à tous</p>")
         self.assertIsNone(error)

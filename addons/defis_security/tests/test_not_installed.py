@@ -30,7 +30,7 @@ class TestModuleInstallation(SecurityHttpCase):
         # the other way to load data (and demo data) is installing modules
         self.login_as(self.create_internal_user("benevole.modules"))
         module = self.env["ir.module.module"].search([("name", "=", "document")])
-        result, error = self.call_kw("ir.module.module", "button_immediate_install",
-                                     [module.ids])
+        _result, error = self.call_kw("ir.module.module", "button_immediate_install",
+                                      [module.ids])
         self.assertEqual(error, "odoo.exceptions.AccessDenied")
         self.assertEqual(module.state, "uninstalled")

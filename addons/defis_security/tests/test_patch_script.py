@@ -33,6 +33,7 @@ def sha256(path):
 class TestPatchScript(unittest.TestCase):
 
     def setUp(self):
+        super().setUp()
         self.site = tempfile.mkdtemp()
         self.addCleanup(shutil.rmtree, self.site)
         for _orig, _patched, path in targets():

@@ -50,7 +50,7 @@ class TestOutgoingMail(SecurityHttpCase):
 
     def test_portal_user_cannot_write_an_outgoing_mail(self):
         self.login_as(self.create_portal_user("attaquant.courrier"))
-        result, error = self.call_kw("mail.mail", "create", [{
+        _result, error = self.call_kw("mail.mail", "create", [{
             "email_to": "victime@exemple.net", "subject": "Votre compte Défis",
             "body_html": "<p>Cliquez ici</p>"}])
         self.assertEqual(error, "odoo.exceptions.AccessError")

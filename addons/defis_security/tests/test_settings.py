@@ -56,10 +56,10 @@ class TestPasswordPolicy(SecurityHttpCase):
     def test_weak_password_refused_strong_one_accepted(self):
         user = self.create_internal_user("benevole.motdepasse")
         old = self.login_as(user)
-        result, error = self.call_kw("res.users", "change_password", [old, "formation"])
+        _result, error = self.call_kw("res.users", "change_password", [old, "formation"])
         self.assertEqual(error, "odoo.addons.password_security.exceptions.PassError")
-        result, error = self.call_kw("res.users", "change_password",
-                                     [old, "Atelier-Numerique-2026"])
+        _result, error = self.call_kw("res.users", "change_password",
+                                      [old, "Atelier-Numerique-2026"])
         self.assertIsNone(error)
 
 
@@ -71,7 +71,7 @@ class TestAuditTrail(SecurityHttpCase):
         household = self.env["res.partner"].create({
             "name": "Foyer Audit", "defis_is_household": True, "city": "Lanester"})
         self.login_as(volunteer)
-        result, error = self.call_kw("res.partner", "write", [[household.id], {
+        _result, error = self.call_kw("res.partner", "write", [[household.id], {
             "city": "Lorient"}])
         self.assertIsNone(error)
         log = self.env["auditlog.log"].search([

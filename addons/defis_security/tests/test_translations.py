@@ -26,10 +26,10 @@ class TestInterfaceTranslations(SecurityHttpCase):
 
     def test_employee_cannot_change_a_term_of_the_interface(self):
         self.login_as(self.create_internal_user("benevole.traduction"))
-        result, error = self.call_kw("ir.translation", "write", [self.term.ids, {
+        _result, error = self.call_kw("ir.translation", "write", [self.term.ids, {
             "value": "Traduction remplacée"}])
         self.assertEqual(error, "odoo.exceptions.AccessError")
-        result, error = self.call_kw("ir.translation", "unlink", [self.term.ids])
+        _result, error = self.call_kw("ir.translation", "unlink", [self.term.ids])
         self.assertEqual(error, "odoo.exceptions.AccessError")
         self.assertEqual(self.term.value, self.value)
 
@@ -40,6 +40,6 @@ class TestInterfaceTranslations(SecurityHttpCase):
             "data": base64.b64encode((PO % self.term.src.replace('"', '\\"')).encode())
             .decode()}])
         self.assertIsNone(error)
-        result, error = self.call_kw("base.language.import", "import_lang", [[wizard_id]])
+        _result, error = self.call_kw("base.language.import", "import_lang", [[wizard_id]])
         self.assertEqual(error, "odoo.exceptions.AccessError")
         self.assertEqual(self.term.value, self.value)

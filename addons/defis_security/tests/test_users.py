@@ -59,14 +59,14 @@ class TestOneUserType(SecurityHttpCase):
         wizard_id, error = self.call_kw("portal.wizard", "create", [{"user_ids": [(0, 0, {
             "partner_id": partner.id, "email": "attaquant@exemple.net", "in_portal": True})]}])
         self.assertIsNone(error)
-        result, error = self.call_kw("portal.wizard", "action_apply", [[wizard_id]])
+        _result, error = self.call_kw("portal.wizard", "action_apply", [[wizard_id]])
         self.assertEqual(error, "odoo.exceptions.ValidationError")
         self.assertNotIn(self.env.ref("base.group_portal"), self.victim.groups_id)
         self.assertEqual(partner.email, "responsable.compta@exemple.fr")
         self.assertFalse(partner.sudo().signup_token)
 
     def test_groups_internal_and_portal_are_exclusive(self):
-        result, error = self.call_kw("res.users", "write", [[self.victim.id], {
+        _result, error = self.call_kw("res.users", "write", [[self.victim.id], {
             "groups_id": [(4, self.env.ref("base.group_portal").id)]}])
         # refused by the access rights already (only administrators manage
         # users); as an administrator, by the constraint

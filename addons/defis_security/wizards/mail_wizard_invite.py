@@ -17,12 +17,13 @@ class MailWizardInvite(models.TransientModel):
         model, res_id = result.get("res_model"), result.get("res_id")
         if "message" in fields_list and model and res_id:
             result["message"] = _(
-                "<div><p>Hello,</p><p>%s invited you to follow %s document: %s.</p></div>") % (
-                html_escape(self.env.user.name_get()[0][1]),
-                html_escape(self.env["ir.model"]._get(model).display_name),
-                html_escape(self.env[model].browse(res_id).name_get()[0][1]))
+                "<div><p>Hello,</p><p>%(user)s invited you to follow the %(model)s "
+                "document %(document)s.</p></div>") % {
+                    "user": html_escape(self.env.user.name_get()[0][1]),
+                    "model": html_escape(self.env["ir.model"]._get(model).display_name),
+                    "document": html_escape(self.env[model].browse(res_id).name_get()[0][1])}
         elif "message" in fields_list:
             result["message"] = _(
-                "<div><p>Hello,</p><p>%s invited you to follow a new document.</p></div>") % (
-                html_escape(self.env.user.name_get()[0][1]))
+                "<div><p>Hello,</p><p>%(user)s invited you to follow a new document."
+                "</p></div>") % {"user": html_escape(self.env.user.name_get()[0][1])}
         return result
