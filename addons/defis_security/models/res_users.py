@@ -1,6 +1,6 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, models
+from odoo import _, api, http, models
 from odoo.exceptions import AccessDenied, ValidationError
 
 USER_TYPES = ("base.group_user", "base.group_portal", "base.group_public")
@@ -37,3 +37,12 @@ class ResUsers(models.Model):
                 raise ValidationError(_(
                     "%(user)s cannot be at once %(types)s: a user is either internal, "
                     "portal or public.") % {"user": user.name, "types": ", ".join(held)})
+
+    @api.model_cr_context
+    def _auth_timeout_check(self):
+        """auth_session_timeout takes a session whose file is not yet on disk
+        for an expired one: every first page of an anonymous visitor was
+        answered by the login page. Only a logged-in session times out."""
+        if not (http.request and http.request.session.uid):
+            return None
+        return super()._auth_timeout_check()

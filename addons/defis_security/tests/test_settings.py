@@ -4,6 +4,8 @@
 import os
 import time
 
+import requests
+
 from odoo import http
 
 from .common import CSRF, SecurityHttpCase, user_password
@@ -49,6 +51,13 @@ class TestLoginAndSessions(SecurityHttpCase):
         idle = time.time() - 31 * 60
         os.utime(path, (idle, idle))
         self.assertFalse(self.logged_in())
+
+    def test_first_visit_of_an_anonymous_visitor_is_served(self):
+        # a new visitor: no cookie, no session file yet
+        with self.requests_turn() as server:
+            response = requests.get(server + "/formations", timeout=30)
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.url.endswith("/formations"), response.url)
 
 
 class TestPasswordPolicy(SecurityHttpCase):
