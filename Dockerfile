@@ -20,6 +20,7 @@ RUN apt-get update \
         postgresql-client-15 \
         gettext \
         libpq5 \
+        patch \
     && rm -rf /var/lib/apt/lists/*
 
 # lessc 3 for Odoo's assets
@@ -34,6 +35,11 @@ COPY config/requirements.lock config/odoo-wheels.txt config/
 RUN pip install --no-cache-dir -r config/requirements.lock \
     && pip install --no-cache-dir --no-deps -r config/odoo-wheels.txt \
     && python -c "import odoo, odoo.addons.base"
+
+# The security patches of Odoo's files, by the script scripts/setup.sh runs
+COPY patches patches
+COPY scripts/apply_odoo_patches.sh scripts/
+RUN scripts/apply_odoo_patches.sh "$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
 
 # The project, listed so that a local .venv, .data or .tools stays out
 # (the bracketed names are optional files).

@@ -16,7 +16,7 @@ import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.service import db as db_service
 
-ADDONS = ["defis_network", "defis_reuse", "defis_training"]
+ADDONS = ["defis_network", "defis_reuse", "defis_training", "defis_security"]
 LANG = "fr_FR"
 _logger = logging.getLogger("create_db")
 

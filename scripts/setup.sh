@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the suite needs, idempotently: system tools (root only),
 # the project's Python 3.7 virtualenv with pinned libraries, Odoo 11 and the
-# OCA add-ons, and lessc 3 for Odoo's assets. A second run does nothing.
+# OCA add-ons, the security patches of Odoo's files (patches/odoo/), and
+# lessc 3 for Odoo's assets. A second run does nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -26,6 +27,7 @@ system_packages() {
     command -v chromedriver >/dev/null || missing+=(chromium-driver)
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
     command -v npm >/dev/null || missing+=(npm)
+    command -v patch >/dev/null || missing+=(patch)
     [ -x "$(pg_bindir)/initdb" ] || missing+=(postgresql-15)
     fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
     [ ${#missing[@]} -eq 0 ] && return 0
@@ -85,7 +87,15 @@ lessc3() {
     npm install --silent --no-audit --no-fund --prefix "$TOOLS" less@3.13.1 >/dev/null
 }
 
+# Odoo's own files fixed for the published advisories that inheritance
+# cannot reach (patches/odoo/): checked by hash, applied once
+odoo_patches() {
+    scripts/apply_odoo_patches.sh "$("$VENV/bin/python" -c \
+        'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+}
+
 system_packages
 python_env
+odoo_patches
 lessc3
 log "ready"

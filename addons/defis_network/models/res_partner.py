@@ -213,7 +213,8 @@ class ResPartner(models.Model):
                            "mobile": partner.defis_mobile_display})
 
     def _defis_phone_region(self, vals):
-        country = self.env["res.country"].browse(vals.get("country_id")) \
+        # forms (the portal's account page) post the country's id as a string
+        country = self.env["res.country"].browse(int(vals["country_id"])) \
             if vals.get("country_id") else self.country_id
         return country.code or phone_tools.DEFAULT_REGION
 
