@@ -1,3 +1,5 @@
+import contextlib
+
 from odoo import SUPERUSER_ID, api
 from odoo.tests.common import HttpCase, SavepointCase
 from odoo.tools import config
@@ -126,15 +128,21 @@ class DefisHttpCase(HttpCase):
         self.env["res.users"]._invalidate_session_cache()
         return super().authenticate(user, password)
 
-    def url_open(self, url, data=None, timeout=30):
-        if url.startswith("/"):
-            url = "http://127.0.0.1:%d%s" % (config["http_port"], url)
+    @contextlib.contextmanager
+    def serving(self):
+        """Let HTTP requests (of this process or another) use the cursor."""
         # TestCursor.commit() only moves a savepoint: a request that fails
         # does not undo what the test has written so far
         self.cr.commit()  # pylint: disable=invalid-commit
         self.cr.release()
         try:
-            return super().url_open(url, data=data, timeout=timeout)
+            yield
         finally:
             self.cr.acquire()
             self.env.cache.invalidate()
+
+    def url_open(self, url, data=None, timeout=30):
+        if url.startswith("/"):
+            url = "http://127.0.0.1:%d%s" % (config["http_port"], url)
+        with self.serving():
+            return super().url_open(url, data=data, timeout=timeout)
