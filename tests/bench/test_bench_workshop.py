@@ -12,13 +12,9 @@ import copy
 import json
 import os
 
-import requests
-
-from odoo.tools import config
-
 from odoo.addons.defis_reuse.tools import probe
 
-from .harness import BenchCase
+from .harness import BenchCase, PageBenchCase
 
 DEVICES = 100
 REQUESTS = 20
@@ -68,31 +64,17 @@ class TestBenchWorkshop(BenchCase):
                      self.file_snapshots, self.write_fields, DEVICES)
 
 
-class TestBenchPassport(BenchCase):
+class TestBenchPassport(PageBenchCase):
 
     repeat = 3
+    requests_per_run = REQUESTS
 
     def setUp(self):
         super().setUp()
-        self.base_url = "http://127.0.0.1:%d" % config["http_port"]
         lot = self.env["stock.production.lot"].search(
             [("defis_state", "in", ("ready", "sold", "lent"))], limit=1)
         assert lot, "the benchmark reads a device of the demo"
         self.token = lot.defis_passport_token
-        self.http = requests.Session()
-
-    def get(self, path, marker):
-        page = self.http.get(self.base_url + path, timeout=60)
-        self.assertEqual(page.status_code, 200, path)
-        self.assertIn(marker, page.text, path)
-
-    def getter(self, path, marker):
-        self.get(path, marker)  # warm-up: templates compiled, caches filled
-
-        def run():
-            for _i in range(REQUESTS):
-                self.get(path, marker)
-        return run
 
     def test_passport_vs_event_list(self):
         self.compare("workshop: device passport vs stock /event (%d GETs)" % REQUESTS,

@@ -17,6 +17,7 @@ class TestPassportOnAPhone(ChromeCase):
         donor = env["res.partner"].create({"name": "Donateur du navigateur", "is_company": True})
         technician = env["res.users"].with_context(no_reset_password=True).create({
             "name": "Technicien du navigateur", "login": "technicien-navigateur",
+            "email": "technicien-navigateur@defis.example",
             "groups_id": [(6, 0, [env.ref("defis_reuse.group_defis_technician").id])]})
         self.lot = ready_device(env, donor, technician, defis_brand="Dell",
                                 defis_model="Latitude E5530", defis_ram_gb=4,

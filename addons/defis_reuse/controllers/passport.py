@@ -26,10 +26,11 @@ class DefisPassport(http.Controller):
     def passport(self, token, **_kwargs):
         env = self._french_env()
         # sudo: a visitor reads the few public facts the model selects
-        lot = env["stock.production.lot"].sudo()._defis_passport_lot(token)
+        lots = env["stock.production.lot"].sudo()
+        lot = lots._defis_passport_lot(token)
         passport = lot._defis_passport_values() if lot else None
-        html = env["ir.ui.view"].sudo().render_template(
-            "defis_reuse.passport_page", {"passport": passport})
+        html = env["ir.ui.view"].sudo().render_template("defis_reuse.passport_page", {
+            "passport": passport, "title": lots._defis_passport_title(passport)})
         response = request.make_response(html, headers=HEADERS)
         response.status_code = 200 if passport else 404
         return response

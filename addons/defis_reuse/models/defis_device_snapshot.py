@@ -38,6 +38,11 @@ def _utc(stamp):
     return fields.Datetime.to_string(moment.astimezone(datetime.timezone.utc))
 
 
+def _display(value):
+    """A value read by the probe, as a person writes it."""
+    return ("%g" % value).replace(".", ",") if isinstance(value, float) else str(value)
+
+
 def _label(record, name):
     """The (translated) label of a selection field's value."""
     return dict(record._fields[name]._description_selection(record.env)).get(
@@ -86,11 +91,17 @@ class DefisDeviceSnapshot(models.Model):
     @api.model
     def import_snapshot(self, snapshot):
         """File a snapshot of ``defis-probe`` (the dict it wrote), for the
-        technician sending it. Everything is checked first; a refused
-        snapshot changes nothing; a failed erasure is recorded as such and
-        nothing else is."""
+        technician sending it, in the technician's language. Everything is
+        checked first; a refused snapshot changes nothing; a failed erasure
+        is recorded as such and nothing else is."""
         if not self.env.user.has_group("defis_reuse.group_defis_technician"):
             raise AccessError(_("Only a workshop technician can send a device snapshot."))
+        if not self.env.context.get("lang"):
+            return self.with_context(lang=self.env.user.lang)._file(snapshot)
+        return self._file(snapshot)
+
+    @api.model
+    def _file(self, snapshot):
         self._check_format(snapshot)
         lot = self._find_device(snapshot["asset_tag"])
         summary = probe.summarize(snapshot["raw"])
@@ -222,10 +233,18 @@ class DefisDeviceSnapshot(models.Model):
             return False
 
     @api.model
-    def _summary_text(self, summary):
-        labels = self.env["stock.production.lot"].fields_get(
+    def _spec_labels(self):
+        """{device field: its label}, in the user's language."""
+        fields_info = self.env["stock.production.lot"].fields_get(
             [name for name, _key, _flag in SPEC_FIELDS], ["string"])
-        lines = ["%s : %s" % (labels[name]["string"], summary[key])
+        labels = {name: info["string"] for name, info in fields_info.items()}
+        labels["ref"] = _("Manufacturer serial number")
+        return labels
+
+    @api.model
+    def _summary_text(self, summary):
+        labels = self._spec_labels()
+        lines = ["%s : %s" % (labels[name], _display(summary[key]))
                  for name, key, _flag in SPEC_FIELDS if summary.get(key) not in (None, "")]
         lines += [_("Disk %(path)s: %(model)s, serial number %(serial)s, %(size)d GB") % {
             "path": disk["path"], "model": disk.get("model") or "?",
@@ -240,7 +259,7 @@ class DefisDeviceSnapshot(models.Model):
         self.ensure_one()
         lot = self.lot_id
         category = lot.defis_category_id
-        labels = lot.fields_get([name for name, _key, _flag in SPEC_FIELDS], ["string"])
+        labels = self._spec_labels()
         fill, diffs = {}, []
         for name, key, flag in SPEC_FIELDS:
             value = summary.get(key)
@@ -251,12 +270,13 @@ class DefisDeviceSnapshot(models.Model):
                 fill[name] = value
             elif not self._same(name, current, value):
                 diffs.append((0, 0, {
-                    "field_name": name, "label": labels[name]["string"],
-                    "device_value": str(current), "probe_value": json.dumps(value)}))
+                    "field_name": name, "label": labels[name],
+                    "device_value": _display(current), "probe_value": json.dumps(value)}))
         if fill:
             lot.write(fill)
         self.with_context(defis_snapshot_filing=True).write({
-            "filled": ", ".join(labels[name]["string"] for name in fill),
+            "filled": ", ".join("%s (%s)" % (labels[name], _display(value))
+                                for name, value in fill.items()),
             "diff_ids": diffs, "state": "review" if diffs else "applied"})
 
     @staticmethod

@@ -5,7 +5,7 @@ import json
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .defis_device_snapshot import SPEC_FIELDS
+from .defis_device_snapshot import SPEC_FIELDS, _display
 
 
 class DefisDeviceSnapshotDiff(models.Model):
@@ -39,7 +39,7 @@ class DefisDeviceSnapshotDiff(models.Model):
 
     def _probe_display(self):
         self.ensure_one()
-        return str(json.loads(self.probe_value))
+        return _display(json.loads(self.probe_value))
 
     def _compute_probe_display(self):
         for diff in self:

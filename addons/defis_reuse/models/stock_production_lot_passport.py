@@ -61,7 +61,7 @@ class StockProductionLot(models.Model):
         """The passport's address as a QR code image (data URI) for labels."""
         self.ensure_one()
         png = self.env["ir.actions.report"].barcode(
-            "QR", self._defis_passport_url(), width=300, height=300)
+            "QR", self._defis_passport_url(), width=600, height=600)
         return "data:image/png;base64,%s" % base64.b64encode(png).decode()
 
     def action_defis_open_passport(self):
@@ -70,6 +70,12 @@ class StockProductionLot(models.Model):
                 "target": "new"}
 
     # -- what the public page shows -----------------------------------------
+    @api.model
+    def _defis_passport_title(self, passport):
+        if not passport:
+            return _("Unknown device")
+        return _("%s: device passport") % passport["device"]
+
     def _defis_passport_values(self):
         """Everything the public passport shows, and nothing else: no serial
         number, price, donor, household or operator."""
@@ -113,9 +119,10 @@ class StockProductionLot(models.Model):
         done = self.defis_erasure_ids.filtered(lambda erasure: erasure.result == "success")
         last = done[:1].date
         methods = dict(done._fields["method"]._description_selection(self.env))
-        return [{"method": methods.get(erasure.method, erasure.method),
-                 "standard": erasure.standard, "date": format_date(self.env, erasure.date)}
-                for erasure in done.filtered(lambda erasure: erasure.date == last)]
+        return [_("%(method)s, %(standard)s, on %(date)s") % {
+            "method": methods.get(erasure.method, erasure.method), "standard": erasure.standard,
+            "date": format_date(self.env, erasure.date)}
+            for erasure in done.filtered(lambda erasure: erasure.date == last)]
 
     def _defis_passport_warranty(self):
         if self.defis_warranty_end:

@@ -9,8 +9,17 @@ from odoo.tools import config
 
 from odoo.addons.defis_network.tests.common import DefisHttpCase
 
-from .common import render_pdf
 from .common_probe import decode_qr_codes, ready_device
+
+
+def label_pdf(env, lot):
+    """The asset label as wkhtmltopdf prints it (on the test cursor of an
+    HTTP test, Odoo's report returns its HTML instead)."""
+    report = env.ref("defis_reuse.action_report_defis_asset_label").with_context(lang="fr_FR")
+    html = report.render_qweb_html(lot.ids)[0].decode("utf-8")
+    bodies, _ids, header, footer, paperformat = report._prepare_html(html)
+    return report._run_wkhtmltopdf(bodies, header=header, footer=footer,
+                                   specific_paperformat_args=paperformat)
 
 
 class TestPassport(DefisHttpCase):
@@ -28,6 +37,7 @@ class TestPassport(DefisHttpCase):
             "email": "kerjean@exemple.fr", "phone": "06 11 22 33 44"})
         self.operator = env["res.users"].with_context(no_reset_password=True).create({
             "name": "Gwendal Effaceur", "login": "gwendal.effaceur",
+            "email": "gwendal@defis.example",
             "groups_id": [(6, 0, [env.ref("defis_reuse.group_defis_technician").id])]})
         self.lot = ready_device(env, self.donor, self.operator, defis_brand="Lenovo",
                                 defis_model="ThinkPad T440", defis_processor="Intel Core i5-4300U",
@@ -42,9 +52,12 @@ class TestPassport(DefisHttpCase):
         page = self.passport()
         self.assertEqual(page.status_code, 200)
         text = page.text
-        for expected in ("Lenovo ThinkPad T440", "Ordinateur portable", "Grade A",
-                         "Reconditionné le", self.lot.defis_check_ids[0].name,
-                         "Écrasement", "NIST SP 800-88 Rev. 1 — Clear", "20/03/2018",
+        for expected in ("Lenovo ThinkPad T440", "Catégorie", "Ordinateur portable", "Grade A",
+                         "Processeur", "Mémoire", "Stockage", "Batterie", "Appareil reconditionné",
+                         "Reconditionné le",
+                         self.lot.defis_check_ids[0].with_context(lang="fr_FR").name,
+                         "Passes de réécriture, NIST SP 800-88 Rev. 1 — Clear, le 20/03/2018",
+                         "<title>Lenovo ThinkPad T440 : passeport de l'appareil</title>",
                          "Garantie jusqu'au 30/11/2018", "Intel Core i5-4300U", "8 Go",
                          "240 Go SSD", "82 % de sa capacité d'origine",
                          self.env.user.company_id.name, "02 97 76 09 43", "contact@defis.info",
@@ -90,8 +103,7 @@ class TestPassport(DefisHttpCase):
         # the barcode images the label fetches are not needed here: an address
         # that answers at once keeps wkhtmltopdf off this test's own server
         parameters.set_param("report.url", "http://127.0.0.1:9")
-        codes = decode_qr_codes(render_pdf(
-            self.env, "defis_reuse.action_report_defis_asset_label", self.lot))
+        codes = decode_qr_codes(label_pdf(self.env, self.lot))
         self.assertEqual(codes, ["%s/appareil/%s" % (base, self.lot.defis_passport_token)])
         page = self.url_open(codes[0])
         self.assertEqual(page.status_code, 200)

@@ -24,6 +24,7 @@ class TestProbeHttp(DefisHttpCase):
         self.url = "http://127.0.0.1:%d" % config["http_port"]
         self.station = env["res.users"].with_context(no_reset_password=True).create({
             "name": "Poste atelier 1", "login": "poste-atelier-1", "password": "poste-1",
+            "email": "poste-atelier-1@defis.example",
             "lang": "fr_FR",
             "groups_id": [(6, 0, [env.ref("defis_reuse.group_defis_technician").id])]})
         self.portal = create_portal_user(env, "curieux", "Curieux du portail")
