@@ -49,6 +49,7 @@
         "views/defis_erasure_probe_views.xml",
         "views/stock_production_lot_probe_views.xml",
         "views/passport_templates.xml",
+        "views/defis_reuse_assets.xml",
         "wizards/defis_snapshot_import_views.xml",
     ],
     "demo": [
