@@ -340,8 +340,10 @@ class DefisDeviceSnapshot(models.Model):
     def _post_history(self):
         self.ensure_one()
         lines = [_("Snapshot of the workshop's probe (defis-probe %s).") % self.probe_version]
+        # a note of the device's history: nobody is notified
         self.lot_id.message_post(body="<br/>".join(
-            html_escape(line) for line in lines + self._probe_messages()[1:]))
+            html_escape(line) for line in lines + self._probe_messages()[1:]),
+            subtype="mail.mt_note")
 
     def _settle(self):
         """A snapshot whose differences are all settled is filed."""

@@ -145,6 +145,14 @@ class TestDeviceSnapshot(ReuseCase):
         with self.assertRaisesRegex(UserError, "JSON"):
             garbage.action_import()
 
+    def test_filing_a_snapshot_costs_a_bounded_number_of_queries(self):
+        """Whatever the device: parsing is Python, the writes are one per
+        record (snapshot, its attachment, the device, each disk, the note)."""
+        self.file(self.other_laptop, self.thinkcentre)  # caches warm
+        queries = self.cr.sql_log_count
+        self.file(self.laptop, self.probook)
+        self.assertLessEqual(self.cr.sql_log_count - queries, 60)
+
     def test_a_snapshot_is_kept_as_received(self):
         record = self.file(self.laptop, self.probook)
         with self.assertRaises(UserError):
