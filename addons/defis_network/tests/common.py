@@ -1,4 +1,4 @@
-import contextlib
+import xmlrpc.client
 
 from odoo import SUPERUSER_ID, api
 from odoo.tests.common import HttpCase, SavepointCase
@@ -128,21 +128,29 @@ class DefisHttpCase(HttpCase):
         self.env["res.users"]._invalidate_session_cache()
         return super().authenticate(user, password)
 
-    @contextlib.contextmanager
-    def serving(self):
-        """Let HTTP requests (of this process or another) use the cursor."""
+    def url_open(self, url, data=None, timeout=30):
+        if url.startswith("/"):
+            url = "http://127.0.0.1:%d%s" % (config["http_port"], url)
+        return self._while_requests_run(super().url_open, url, data=data, timeout=timeout)
+
+    def execute_kw(self, login, password, model, method, args, kwargs=None):
+        """An XML-RPC call as ``login`` to the test's server."""
+        url = "http://127.0.0.1:%d/xmlrpc/2/" % config["http_port"]
+
+        def call():
+            uid = xmlrpc.client.ServerProxy(url + "common").authenticate(
+                self.cr.dbname, login, password, {})
+            return xmlrpc.client.ServerProxy(url + "object").execute_kw(
+                self.cr.dbname, uid, password, model, method, args, kwargs or {})
+        return self._while_requests_run(call)
+
+    def _while_requests_run(self, function, *args, **kwargs):
         # TestCursor.commit() only moves a savepoint: a request that fails
         # does not undo what the test has written so far
         self.cr.commit()  # pylint: disable=invalid-commit
         self.cr.release()
         try:
-            yield
+            return function(*args, **kwargs)
         finally:
             self.cr.acquire()
             self.env.cache.invalidate()
-
-    def url_open(self, url, data=None, timeout=30):
-        if url.startswith("/"):
-            url = "http://127.0.0.1:%d%s" % (config["http_port"], url)
-        with self.serving():
-            return super().url_open(url, data=data, timeout=timeout)

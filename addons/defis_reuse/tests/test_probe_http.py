@@ -45,17 +45,17 @@ class TestProbeHttp(DefisHttpCase):
         with tempfile.NamedTemporaryFile("w", suffix=".json") as data:
             json.dump(snapshot, data)
             data.flush()
-            with self.serving():
-                return run_probe(["send", data.name] + self.station_args(login),
-                                 env={"DEFIS_PROBE_PASSWORD": password})
+            return self._while_requests_run(
+                run_probe, ["send", data.name] + self.station_args(login),
+                env={"DEFIS_PROBE_PASSWORD": password})
 
     def test_probe_erases_and_sends_with_the_station_account(self):
         folder = tempfile.mkdtemp(prefix="defis-probe-out-")
-        with LoopDevice() as loop, self.serving():
-            done = run_probe(["erase", "--asset-tag", self.lot.name, "--disk", loop.path,
-                              "--out", folder, "--send"] + self.station_args("poste-atelier-1"),
-                             stdin="%s\n" % self.lot.name,
-                             env={"DEFIS_PROBE_PASSWORD": "poste-1"})
+        with LoopDevice() as loop:
+            done = self._while_requests_run(
+                run_probe, ["erase", "--asset-tag", self.lot.name, "--disk", loop.path,
+                            "--out", folder, "--send"] + self.station_args("poste-atelier-1"),
+                stdin="%s\n" % self.lot.name, env={"DEFIS_PROBE_PASSWORD": "poste-1"})
         self.assertEqual(done.returncode, 0, done.stderr.decode())
         output = done.stdout.decode()
         self.assertIn("relevé enregistré", output.lower())
@@ -78,10 +78,9 @@ class TestProbeHttp(DefisHttpCase):
 
     def test_anonymous_is_refused(self):
         snapshot = sample_snapshot(self.lot.name, lshw=sample("lshw-hp-probook-430-g4.json"))
-        with self.serving():
-            answer = requests.post(self.url + "/defis/probe/snapshot", json={
-                "jsonrpc": "2.0", "method": "call", "params": {"snapshot": snapshot}},
-                timeout=30).json()
+        answer = self._while_requests_run(
+            requests.post, self.url + "/defis/probe/snapshot", timeout=30, json={
+                "jsonrpc": "2.0", "method": "call", "params": {"snapshot": snapshot}}).json()
         self.assertEqual(answer["error"]["data"]["name"], "odoo.http.SessionExpiredException")
         self.assertFalse(self.lot.defis_snapshot_ids)
 
