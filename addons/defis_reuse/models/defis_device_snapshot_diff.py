@@ -62,9 +62,11 @@ class DefisDeviceSnapshotDiff(models.Model):
             diff.lot_id.write({diff.field_name: json.loads(diff.probe_value)})
         self.write({"state": "accepted"})
         self.mapped("snapshot_id")._settle()
+        return True
 
     def action_keep(self):
         """Keep the device's value."""
         self._check_pending()
         self.write({"state": "kept"})
         self.mapped("snapshot_id")._settle()
+        return True
