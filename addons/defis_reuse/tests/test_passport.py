@@ -9,7 +9,7 @@ from odoo.tools import config
 
 from odoo.addons.defis_network.tests.common import DefisHttpCase
 
-from .common_probe import decode_qr_codes, ready_device
+from .common_probe import decode_qr_codes, ready_device, sell_device
 
 
 def label_pdf(env, lot):
@@ -43,7 +43,7 @@ class TestPassport(DefisHttpCase):
                                 defis_model="ThinkPad T440", defis_processor="Intel Core i5-4300U",
                                 defis_ram_gb=8, defis_storage_gb=240, defis_storage_type="ssd",
                                 ref="PF-SERIE-PRIVEE", defis_battery_health=82)
-        self.lot.action_defis_mark_sold(self.household, "2018-05-31")
+        sell_device(self.lot, self.household, "2018-05-31")
 
     def passport(self, lot=None, token=None):
         return self.url_open("/appareil/%s" % (token or (lot or self.lot).defis_passport_token))
@@ -89,7 +89,7 @@ class TestPassport(DefisHttpCase):
 
     def test_device_not_ready_or_recycled_is_unknown(self):
         lot = self.lot
-        lot._defis_move_to(self.env.ref("defis_reuse.stock_location_workshop"), "diagnosed")
+        lot.action_defis_refurbish()  # back to the workshop
         self.assertEqual(self.passport(lot).status_code, 404)
         lot.action_defis_recycle()
         page = self.passport(lot)
