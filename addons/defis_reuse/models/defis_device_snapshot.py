@@ -104,7 +104,11 @@ class DefisDeviceSnapshot(models.Model):
     def _file(self, snapshot):
         self._check_format(snapshot)
         lot = self._find_device(snapshot["asset_tag"])
-        summary = probe.summarize(snapshot["raw"])
+        try:
+            summary = probe.summarize(snapshot["raw"])
+        except (AttributeError, KeyError, TypeError, ValueError):
+            raise UserError(_("This is not a snapshot of the workshop's probe (%s).")
+                            % _("raw outputs unreadable"))
         self._check_identity(lot, summary)
         evidence = [self._read_evidence(snapshot, summary, found)
                     for found in snapshot["erasures"]]

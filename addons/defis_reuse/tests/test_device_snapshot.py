@@ -112,7 +112,9 @@ class TestDeviceSnapshot(ReuseCase):
     def test_not_a_snapshot_is_refused(self):
         Snapshot = self.env["defis.device.snapshot"].sudo(self.technician)
         for bad in ([], {"format": "autre"}, {"format": "defis-probe/1", "asset_tag": ""},
-                    {"format": "defis-probe/1", "asset_tag": self.laptop.name, "raw": None}):
+                    {"format": "defis-probe/1", "asset_tag": self.laptop.name, "raw": None},
+                    {"format": "defis-probe/1", "asset_tag": self.laptop.name,
+                     "raw": {"lshw": "pas du JSON", "lsblk": {"blockdevices": [{"size": "x"}]}}}):
             with self.assertRaisesRegex(UserError, "pas un relevé"):
                 Snapshot.import_snapshot(bad)
 
