@@ -8,7 +8,9 @@ ENV PYTHONUNBUFFERED=1 \
     PIP_ROOT_USER_ACTION=ignore
 
 # System tools: PDF reports (wkhtmltopdf), browser tests (Chromium and its
-# driver), pdftotext, fonts, lessc (npm), pg_isready, msgmerge.
+# driver), pdftotext, fonts, lessc (npm), pg_isready, msgmerge, and the tools
+# the workshop's probe runs (its test erases a loop device: the container
+# needs --privileged for losetup).
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
         wkhtmltopdf \
@@ -21,6 +23,11 @@ RUN apt-get update \
         gettext \
         libpq5 \
         patch \
+        nwipe \
+        lshw \
+        smartmontools \
+        dmidecode \
+        zbar-tools \
     && rm -rf /var/lib/apt/lists/*
 
 # lessc 3 for Odoo's assets

@@ -20,6 +20,12 @@ pip_install() {
     return "${PIPESTATUS[0]}"
 }
 
+# a command on PATH or in the system directories (nwipe, smartctl and
+# dmidecode live in /usr/sbin, off a user's PATH)
+have() {
+    command -v "$1" >/dev/null || [ -x "/usr/sbin/$1" ] || [ -x "/sbin/$1" ]
+}
+
 system_packages() {
     local missing=()
     command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
@@ -30,6 +36,12 @@ system_packages() {
     command -v patch >/dev/null || missing+=(patch)
     [ -x "$(pg_bindir)/initdb" ] || missing+=(postgresql-15)
     fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+    # the workshop's probe, run for real by the tests on a loop device
+    have nwipe || missing+=(nwipe)
+    have lshw || missing+=(lshw)
+    have smartctl || missing+=(smartmontools)
+    have dmidecode || missing+=(dmidecode)
+    have zbarimg || missing+=(zbar-tools)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" != 0 ]; then
         log "missing system packages: ${missing[*]}"

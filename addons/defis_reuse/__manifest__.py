@@ -45,6 +45,12 @@
         "views/defis_reuse_history_views.xml",
         "report/defis_reuse_report_views.xml",
         "wizards/defis_reuse_report_wizard_views.xml",
+        "views/defis_device_snapshot_views.xml",
+        "views/defis_erasure_probe_views.xml",
+        "views/stock_production_lot_probe_views.xml",
+        "views/passport_templates.xml",
+        "views/defis_reuse_assets.xml",
+        "wizards/defis_snapshot_import_views.xml",
     ],
     "demo": [
         "demo/pos_config_demo.xml",
