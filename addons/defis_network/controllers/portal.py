@@ -4,12 +4,10 @@
 from odoo import _, fields, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
-from odoo.tools import single_email_re
 
 from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
 
 from ..models.defis_referral import SERVICES
-from ..tools import phone as phone_tools
 
 FORM_FIELDS = ("name", "phone", "email", "service", "reason")
 
@@ -112,23 +110,11 @@ class DefisReferralPortal(CustomerPortal):
     @staticmethod
     def _defis_referral_errors(form):
         """French (user's language) messages by field for what is wrong in ``form``."""
-        errors = {}
-        if not form["name"]:
-            errors["name"] = _("Type the name of the person.")
-        if not form["phone"]:
-            errors["phone"] = _("Type a phone number where the person can be reached.")
-        else:
-            try:
-                phone_tools.to_e164(form["phone"])
-            except phone_tools.InvalidPhone:
-                errors["phone"] = _("This phone number is not valid. Type it as it is "
-                                    "dialled, e.g. 06 12 34 56 78 or +44 20 7946 0958.")
-        if form["email"] and not single_email_re.match(form["email"]):
-            errors["email"] = _("This e-mail address is not valid, e.g. nom@exemple.fr.")
+        errors = request.env["defis.portal.form"].defis_errors(form, free_texts=("reason",))
         if form["service"] not in dict(SERVICES):
             errors["service"] = _("Choose the service the person needs.")
         if not form["reason"]:
-            errors["reason"] = _("Say in a few words why you refer this person.")
+            errors.setdefault("reason", _("Say in a few words why you refer this person."))
         return errors
 
     @staticmethod
@@ -136,6 +122,7 @@ class DefisReferralPortal(CustomerPortal):
         """Create the person and the referral; return (referral, None), or
         (None, message) when the data is refused, with nothing stored."""
         user_partner = request.env.user.partner_id
+        person = request.env["defis.portal.form"].defis_cleaned(form)
         try:
             with request.env.cr.savepoint():
                 # sudo only to create the contact of the person referred: a
@@ -144,9 +131,9 @@ class DefisReferralPortal(CustomerPortal):
                 # the page; the referral itself is created with the user's own
                 # rights (access rights and rule "own structure") just below.
                 person = request.env["res.partner"].sudo().create({
-                    "name": form["name"],
-                    "phone": phone_tools.to_e164(form["phone"]),
-                    "email": form["email"] or False,
+                    "name": person["name"],
+                    "phone": person["phone"],
+                    "email": person["email"],
                     "defis_is_household": True,
                     "defis_referring_structure_id": structure.id,
                 })
