@@ -92,7 +92,7 @@ class DefisIntake(models.Model):
     @api.model
     def _defis_demo_intake(self, index, size):
         ref = self.env.ref
-        donor = ref("defis_reuse.donor_%s_demo" % DONORS[index % len(DONORS)])
+        donor = ref("defis_demo.donor_%s_demo" % DONORS[index % len(DONORS)])
         date = _day("2018-01-08", index * 8)
         counts = {"desktop": size * 38 // 100, "laptop": size * 26 // 100,
                   "tablet": 1 if index % 2 == 0 and size > 3 else 0,

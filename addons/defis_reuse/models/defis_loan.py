@@ -391,13 +391,9 @@ class DefisLoan(models.Model):
     @api.model
     def _defis_demo_ensure_member(self, partner, date):
         """One joins to borrow: a year of paid membership from ``date``."""
-        if partner.free_member or self.env["membership.membership_line"].search_count([
-                ("partner", "in", (partner | partner.associate_member).ids),
-                ("state", "in", ("paid", "free")),
-                ("date_from", "<=", date), ("date_to", ">=", date),
-                "|", ("date_cancel", "=", False), ("date_cancel", ">", date)]):
+        if partner.defis_is_member_on(date):
             return
-        product = self.env.ref("defis_network.product_membership_annual_demo",
+        product = self.env.ref("defis_demo.product_membership_annual_demo",
                                raise_if_not_found=False) or self.env["product.product"].search(
                                    [("membership", "=", True)], limit=1)
         end = fields.Date.from_string(date) + timedelta(days=364)

@@ -105,7 +105,7 @@ class DefisRecyclingBatch(models.Model):
         started = time.time()
         self = self.with_context(tracking_disable=True, mail_notrack=True,
                                  mail_create_nolog=True)
-        recycler = self.env.ref("defis_reuse.partner_weee_recycler_demo")
+        recycler = self.env.ref("defis_demo.partner_weee_recycler_demo")
         location = self.env.ref("defis_reuse.stock_location_recycling")
         quants = self.env["stock.quant"].search(
             [("location_id", "=", location.id), ("quantity", ">", 0)], order="id")

@@ -83,7 +83,7 @@ class PosSession(models.Model):
         self.env["membership.membership_line"].create({
             "partner": partner.id,
             "membership_id": self.env.ref(
-                "defis_network.product_membership_annual_demo").id,
+                "defis_demo.product_membership_annual_demo").id,
             "date": date,
             "date_from": date,
             "date_to": fields.Date.to_string(start + relativedelta(years=1, days=-1)),

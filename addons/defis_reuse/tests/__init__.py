@@ -10,4 +10,3 @@ from . import test_device_list
 from . import test_co2_factor
 from . import test_reuse_history
 from . import test_reuse_report
-from . import test_demo_figures

@@ -201,7 +201,7 @@ class TestLoanDemo(LoanCase):
                             for loan in loans))
 
     def test_demo_batches(self):
-        if not self.env.ref("defis_reuse.partner_weee_recycler_demo", raise_if_not_found=False):
+        if not self.env.ref("defis_demo.partner_weee_recycler_demo", raise_if_not_found=False):
             self.skipTest("the demo data of defis_reuse are not loaded")
         lots = [create_device(self.env, "T-DEMO-X%d" % i, state="recycled", location="recycling",
                               state_date="2017-%02d-20" % (i * 3 + 1)) for i in range(4)]

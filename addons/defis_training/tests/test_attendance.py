@@ -158,3 +158,10 @@ class TestAttendance(TrainingCase):
             self.assertEqual(len(rows), size)
             self.assertEqual(sum(row["hours"] for row in rows), 2.5 * size)
         self.assertEqual(counts[0], counts[1])
+
+    def test_run_list_counts_the_learners_who_attended(self):
+        """A finished run's learners are "done" (attended), not reserved:
+        the list of runs shows them."""
+        arch = self.env["event.event"].fields_view_get(
+            view_id=self.env.ref("event.view_event_tree").id, view_type="tree")["arch"]
+        self.assertIn('name="seats_used"', arch)

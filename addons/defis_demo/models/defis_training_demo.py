@@ -1,10 +1,12 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Course runs, learners and attendance of the demo database.
+"""Course runs, learners and attendance of the demo database: 2018 as the
+article tells it, the past years' figures, and the upcoming runs.
 
-Called once by demo/defis_training_demo.xml. Deterministic (a seeded
+Called once by data/defis_training_demo.xml. Deterministic (a seeded
 random generator); dates of 2018 are fixed, upcoming runs are relative to
-the day the database is created."""
+the day the database is created. Sittings fall on working days, French
+public holidays excepted. The current year is in defis_training_demo_current.py."""
 import logging
 import random
 import time
@@ -12,7 +14,11 @@ from datetime import date, datetime, timedelta
 
 from odoo import api, fields, models
 
+from ..tools.demo_calendar import sitting_days
+
 _logger = logging.getLogger(__name__)
+# progress lines of the demo's creation (scripts/progress.py prints them)
+_progress = logging.getLogger("defis.demo")
 
 FAST = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True,
         "no_reset_password": True}
@@ -49,9 +55,9 @@ HISTORY = {
     "programme_visa_internet_demo": (2009, 28, 7.5, "funder_region_demo", 4200),
     "programme_demarches_demo": (2012, 30, 8.8, "funder_departement_demo", 7500),
     "programme_recherche_emploi_demo": (
-        2013, 30, 10.5, "defis_network.structure_mission_locale_antenne_de_lorient_demo", 5600),
+        2013, 30, 10.5, "structure_mission_locale_antenne_de_lorient_demo", 5600),
     "programme_promeneurs_demo": (
-        2015, 14, 11.0, "defis_network.structure_caf_du_morbihan_antenne_de_lorient_demo", 3000),
+        2015, 14, 11.0, "structure_caf_du_morbihan_antenne_de_lorient_demo", 3000),
 }
 FIRST_NAMES = ["Enzo", "Léa", "Mathis", "Manon", "Nolan", "Chloé", "Kylian", "Inès", "Théo",
                "Camille", "Yanis", "Lou", "Maël", "Anaïs", "Killian", "Océane", "Dylan", "Emma",
@@ -74,13 +80,19 @@ class DefisTrainingDemo(models.AbstractModel):
         self = self.with_context(**FAST)  # pylint: disable=self-cls-assignment
         rng = random.Random(2018)
         learners = self._demo_learners(rng)
-        trainers = [self.env.ref("defis_training.user_trainer_%s_demo" % name)
+        trainers = [self.env.ref("defis_demo.user_trainer_%s_demo" % name)
                     for name in ("gwenaelle", "yannick", "samia")]
         registrations = self.env["event.registration"]
         used = set()
+        total = sum(spec[0] for spec in RUNS_2018.values())
         for xmlid, spec in RUNS_2018.items():
             registrations |= self._demo_runs_2018(xmlid, spec, learners, trainers, used)
+            _progress.info("training: course runs of 2018", extra={
+                "done": len(registrations.mapped("event_id")), "total": total})
+        _progress.info("training: attendance of 2018")
         self._demo_attendance(rng, registrations)
+        _progress.info("training: the current year and the upcoming runs")
+        self._demo_current_year(rng, learners["household"], trainers)
         self._demo_upcoming(learners["household"], trainers)
         self._demo_history()
         _logger.info("Training demo data loaded in %.1f s", time.perf_counter() - started)
@@ -90,7 +102,7 @@ class DefisTrainingDemo(models.AbstractModel):
         """Pools of learner partners: households of the network demo (those
         on minimum benefits apart), referents of structures, young people."""
         households = self.env["res.partner"].browse(self.env["ir.model.data"].search([
-            ("module", "=", "defis_network"), ("model", "=", "res.partner"),
+            ("module", "=", "defis_demo"), ("model", "=", "res.partner"),
             ("name", "=like", "household_%_demo")], order="name").mapped("res_id"))
         benefit = households.filtered("defis_minimum_benefit")
         referents = self.env["defis.referent"].search(
@@ -126,14 +138,12 @@ class DefisTrainingDemo(models.AbstractModel):
     # course runs of 2018 -----------------------------------------------------
     def _demo_runs_2018(self, xmlid, spec, learners, trainers, used):
         run_count, size, sittings, length, first_month, funding_xmlid, pool = spec
-        programme = self.env.ref("defis_training.%s" % xmlid)
-        funding = funding_xmlid and self.env.ref("defis_training.%s" % funding_xmlid)
+        programme = self.env.ref("defis_demo.%s" % xmlid)
+        funding = funding_xmlid and self.env.ref("defis_demo.%s" % funding_xmlid)
         registrations = self.env["event.registration"]
         for index in range(run_count):
             start = date(2018, first_month, 8) + timedelta(days=index * 34)
-            weekly = sittings <= 5
-            days = [start + timedelta(days=7 * k if weekly else k + 2 * (k // 5))
-                    for k in range(sittings)]
+            days = sitting_days(start, sittings, weekly=sittings <= 5)
             event = self._demo_event(programme, funding, days, length, trainers[index % 3],
                                      ROOMS[index % 3], seats=size + 2, number=index + 1)
             event.button_done()
@@ -212,11 +222,14 @@ class DefisTrainingDemo(models.AbstractModel):
                 attended |= self._demo_attend(rng, registration, attendances)
         attendances.recompute()
         attended.write({"state": "done"})
+        # a sitting whose attendance is taken is held
+        registrations.mapped("event_id.defis_session_ids").write({"state": "done"})
 
     @staticmethod
-    def _demo_attend(rng, registration, attendances):
-        """Attendance lines of one learner; the registration if present once."""
-        sessions = registration.event_id.defis_session_ids.sorted("date_begin")
+    def _demo_attend(rng, registration, attendances, sessions=None):
+        """Attendance lines of one learner at ``sessions`` (every sitting of
+        the run by default); the registration if present once."""
+        sessions = sessions or registration.event_id.defis_session_ids.sorted("date_begin")
         profile = rng.random()
         stop = len(sessions)
         missed = set()
@@ -235,20 +248,25 @@ class DefisTrainingDemo(models.AbstractModel):
             attendances.create(values)
         return registration if stop else registration.browse()
 
+    @staticmethod
+    def _demo_sittings_of(programme):
+        """Sittings of two or three hours making the programme's hours."""
+        sittings = max(1, int(round(programme.planned_hours / 2.0)))
+        if programme.planned_hours % 3 == 0:
+            sittings = int(programme.planned_hours // 3)
+        return sittings, programme.planned_hours / sittings
+
     # upcoming runs ---------------------------------------------------------------
     def _demo_upcoming(self, households, trainers):
         today = fields.Date.from_string(fields.Date.context_today(self))
         people = households[-60:]
         for number, (xmlid, days, seats, registered, funding_xmlid) in enumerate(UPCOMING):
-            programme = self.env.ref("defis_training.%s" % xmlid)
-            funding = funding_xmlid and self.env.ref("defis_training.%s" % funding_xmlid)
-            sittings = max(1, int(round(programme.planned_hours / 2.0)))
-            if programme.planned_hours % 3 == 0:
-                sittings = int(programme.planned_hours // 3)
-            length = programme.planned_hours / sittings
+            programme = self.env.ref("defis_demo.%s" % xmlid)
+            funding = funding_xmlid and self.env.ref("defis_demo.%s" % funding_xmlid)
+            sittings, length = self._demo_sittings_of(programme)
             start = today + timedelta(days=days)
             event = self._demo_event(
-                programme, funding, [start + timedelta(days=7 * k) for k in range(sittings)],
+                programme, funding, sitting_days(start, sittings),
                 length, trainers[number % 3], ROOMS[0], seats=seats,
                 number=[spec[0] for spec in UPCOMING[:number + 1]].count(xmlid), published=True)
             event.button_confirm()
@@ -260,9 +278,8 @@ class DefisTrainingDemo(models.AbstractModel):
         """Yearly figures from 2007 to 2017, growing slowly."""
         values = []
         for xmlid, (first, learners, hours, funder, income) in HISTORY.items():
-            programme = self.env.ref("defis_training.%s" % xmlid)
-            funder = funder and self.env.ref(
-                funder if "." in funder else "defis_training.%s" % funder)
+            programme = self.env.ref("defis_demo.%s" % xmlid)
+            funder = funder and self.env.ref("defis_demo.%s" % funder)
             for year in range(first, 2018):
                 count = learners + (year - first) % 4 + (year * 7) % 9 - 4
                 values.append({

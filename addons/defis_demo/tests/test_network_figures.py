@@ -2,9 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields
 
-from .common import DefisCase
-
-DEMO_XMLID = "defis_network.subnetwork_lorient_demo"
+from odoo.addons.defis_network.tests.common import DefisCase
 
 
 class TestDemoFigures(DefisCase):
@@ -15,11 +13,6 @@ class TestDemoFigures(DefisCase):
         super().setUpClass()
         cls.partners = cls.env["res.partner"]
         cls.today = fields.Date.context_today(cls.partners)
-
-    def setUp(self):
-        super().setUp()
-        if not self.env.ref(DEMO_XMLID, raise_if_not_found=False):
-            self.skipTest("the demo data of defis_network are not loaded")
 
     def households(self):
         return self.partners.search([("defis_is_household", "=", True)])
@@ -68,7 +61,7 @@ class TestDemoFigures(DefisCase):
     def test_households_and_members_today(self):
         households = self.households()
         demo = self.env["ir.model.data"].search([
-            ("module", "=", "defis_network"), ("model", "=", "res.partner"),
+            ("module", "=", "defis_demo"), ("model", "=", "res.partner"),
             ("name", "=like", "household_%_demo")])
         self.assertEqual(len(demo), 300)
         self.assertFalse(self.partners.browse(demo.mapped("res_id")) - households)
@@ -117,3 +110,11 @@ class TestDemoFigures(DefisCase):
             tz="Europe/Paris").structures_not_represented("2018-12-31")
         self.assertTrue(missing)
         self.assertLess(len(missing), self.partners.defis_count_affiliated("2018-12-31") / 4)
+
+    def test_referrals_of_this_quarter(self):
+        today = fields.Date.from_string(self.today)
+        quarter = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
+        referrals = self.env["defis.referral"].search([
+            ("date", ">=", fields.Date.to_string(quarter)), ("date", "<=", self.today)])
+        self.assertTrue(referrals)
+        self.assertTrue(referrals.filtered(lambda referral: referral.state in ("new", "accepted")))

@@ -11,8 +11,8 @@ so that some households are valid members whenever the database is created;
 so is the date of the next (planned) meeting, whose referents are invited
 when the demo is loaded.
 
-Usage: python scripts/gen_network_demo.py [output folder]
-(default: addons/defis_network/demo)
+Usage: python addons/defis_demo/scripts/gen_network_demo.py [output folder]
+(default: addons/defis_demo/data/network)
 """
 import datetime
 import os
@@ -22,7 +22,7 @@ import unicodedata
 from xml.sax.saxutils import quoteattr
 
 SEED = 2018
-DEMO_DIR = os.path.join(os.path.dirname(__file__), "..", "addons", "defis_network", "demo")
+DEMO_DIR = os.path.join(os.path.dirname(__file__), "..", "data", "network")
 MODULE_FILES = {}
 CONTEXT = "{'tracking_disable': True}"
 DAY = datetime.timedelta(days=1)
@@ -336,6 +336,20 @@ class RelativeMoment(Relative):
                 % (self.days, self.time))
 
 
+class InQuarter(Relative):
+    """The ``offset``-th day of the quarter of the day the demo is loaded, or
+    that day if it comes sooner: a date of the current quarter, as an XML eval."""
+
+    def __init__(self, offset):
+        super().__init__(1)
+        self.offset = offset
+
+    def xml(self):
+        return ("min(DateTime.today(), DateTime.today().replace(month=(DateTime.today().month"
+                " - 1) // 3 * 3 + 1, day=1) + relativedelta(days=%d)).strftime('%%Y-%%m-%%d')"
+                % self.offset)
+
+
 class RelativeEnd(Relative):
 
     def xml(self):
@@ -366,8 +380,8 @@ class Writer:
 
     def text(self):
         return ('<?xml version="1.0" encoding="utf-8"?>\n'
-                "<!-- written by scripts/gen_network_demo.py: change the script, not this file"
-                " -->\n"
+                "<!-- written by addons/defis_demo/scripts/gen_network_demo.py: change the script, not"
+                " this file -->\n"
                 '<odoo noupdate="1">\n%s\n</odoo>\n' % "\n".join(self.lines))
 
 
@@ -618,8 +632,11 @@ class Generator:
             household["structure"] = self.pick_structure(household, household["periods"][0])
         members_now = [h for h in referred if isinstance(h["periods"][-1], Relative)
                        and h["periods"][-1].days < 365]
-        for household in self.rng.sample(members_now, SECOND_REFERRALS):
+        for index, household in enumerate(self.rng.sample(members_now, SECOND_REFERRALS)):
             date = Relative(self.rng.randint(1, min(75, household["periods"][-1].days + 1)))
+            if index % 2 == 0:
+                # half of them in the current quarter, whatever the day
+                date = InQuarter(index * 4)
             self.add_referral(household, household["structure"], date, first=False)
 
     @staticmethod
@@ -760,7 +777,7 @@ class Generator:
                 ("name", structure["name"]), ("is_company", True),
                 ("street", structure["street"]), ("zip", structure["zip"]),
                 ("city", structure["town"]), ("country_id", Ref("base.fr")),
-                ("phone", structure["phone"]),
+                ("defis_phone_display", structure["phone"]),
                 ("email", "contact@" + structure["domain"]),
                 ("defis_structure_type_id",
                  Ref("defis_network.structure_type_%s" % structure["type"])),
@@ -778,7 +795,8 @@ class Generator:
                     ("name", referent["name"]), ("parent_id", Ref(structure["xmlid"])),
                     ("type", "contact"), ("function", referent["function"]),
                     ("title", Ref(title(referent))),
-                    ("phone", referent["phone"]), ("mobile", referent["mobile"]),
+                    ("defis_phone_display", referent["phone"]),
+                    ("defis_mobile_display", referent["mobile"]),
                     ("email", referent["email"]),
                 ])
         return writer.text()
@@ -803,7 +821,8 @@ class Generator:
                 ("name", household["name"]), ("title", Ref(title(household))),
                 ("street", household["street"]), ("zip", household["zip"]),
                 ("city", household["town"]), ("country_id", Ref("base.fr")),
-                ("phone", household["phone"]), ("mobile", household["mobile"]),
+                ("defis_phone_display", household["phone"]),
+                ("defis_mobile_display", household["mobile"]),
                 ("email", household["email"]), ("defis_is_household", True),
                 ("defis_household_size", household["size"]),
                 ("defis_minimum_benefit", household["benefit"]),

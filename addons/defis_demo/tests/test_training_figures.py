@@ -1,10 +1,12 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import holidays
+
 from odoo import fields
 
-from .common import TrainingCase
+from odoo.addons.defis_training.tests.common import TrainingCase
 
-FLAGSHIP = "defis_training.programme_numerique_quotidien_demo"
+FLAGSHIP = "defis_demo.programme_numerique_quotidien_demo"
 
 
 class TestTrainingDemoFigures(TrainingCase):
@@ -15,13 +17,8 @@ class TestTrainingDemoFigures(TrainingCase):
     @classmethod
     def set_up_class_data(cls):  # pylint: disable=missing-return
         super().set_up_class_data()
-        cls.flagship = cls.env.ref(FLAGSHIP, raise_if_not_found=False)
+        cls.flagship = cls.env.ref(FLAGSHIP)
         cls.report = cls.env["defis.training.report"]
-
-    def setUp(self):
-        super().setUp()
-        if not self.flagship:
-            self.skipTest("the demo data of defis_training are not loaded")
 
     def total(self, domain, measure):
         return self.report.read_group(domain, [measure], [])[0][measure]
@@ -86,3 +83,37 @@ class TestTrainingDemoFigures(TrainingCase):
         self.assertIn(1, seats_left, "one run is nearly full")
         self.assertGreater(seats_left[-1], 4)
         self.assertFalse(runs.filtered(lambda r: not r.defis_session_ids))
+
+
+class TestTrainingDemoLivingYear(TrainingCase):
+    """Besides 2018, the demo lives in the current year."""
+
+    def sessions(self, domain):
+        return self.env["defis.training.session"].search(
+            [("event_id.defis_is_training", "=", True)] + domain)
+
+    def test_2018_sittings_held_and_runs_attended(self):
+        sittings = self.sessions([("date_begin", "<", "2019-01-01")])
+        self.assertEqual(set(sittings.mapped("state")), {"done"})
+        runs = sittings.mapped("event_id")
+        self.assertFalse(runs.filtered(lambda run: not run.seats_used))
+
+    def test_sittings_of_the_year_before_today_held_with_attendance(self):
+        now = fields.Datetime.now()
+        year = now[:4]
+        past = self.sessions([("date_begin", ">=", "%s-01-01" % year), ("date_end", "<", now)])
+        self.assertGreaterEqual(len(past.mapped("event_id")), 2)
+        self.assertEqual(set(past.mapped("state")), {"done"})
+        self.assertFalse(past.filtered(lambda sitting: not sitting.present_count))
+        ahead = self.sessions([("date_begin", ">", now)])
+        self.assertEqual(set(ahead.mapped("state")), {"planned"})
+        in_progress = (past.mapped("event_id") & ahead.mapped("event_id"))
+        self.assertTrue(in_progress, "a run is under way")
+        self.assertTrue(ahead.mapped("event_id.registration_ids"))
+
+    def test_no_sitting_on_a_weekend_or_a_french_public_holiday(self):
+        french = holidays.France()
+        for sitting in self.sessions([]):
+            day = fields.Datetime.from_string(sitting.date_begin).date()
+            self.assertLess(day.weekday(), 5, sitting.display_name)
+            self.assertNotIn(day, french, sitting.display_name)

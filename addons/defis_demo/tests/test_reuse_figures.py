@@ -2,9 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.addons.defis_network.tests.common import DefisCase
 
-DEMO_XMLIDS = ("defis_reuse.donor_lorient_agglo_demo",
-               "defis_reuse.reuse_history_2017_desktop_demo")
-
 
 class TestReuseDemoFigures(DefisCase):
     """The demo data give the article's figures: 788 devices collected and
@@ -12,8 +9,6 @@ class TestReuseDemoFigures(DefisCase):
 
     def setUp(self):
         super().setUp()
-        if not all(self.env.ref(xmlid, raise_if_not_found=False) for xmlid in DEMO_XMLIDS):
-            self.skipTest("the demo data of defis_reuse are not loaded")
         self.report = self.env["defis.reuse.report"]
 
     def test_2018_collected_and_redistributed(self):

@@ -1,0 +1,3 @@
+from . import test_network_figures
+from . import test_reuse_figures
+from . import test_training_figures
