@@ -380,8 +380,8 @@ class Writer:
 
     def text(self):
         return ('<?xml version="1.0" encoding="utf-8"?>\n'
-                "<!-- written by addons/defis_demo/scripts/gen_network_demo.py: change the script, not"
-                " this file -->\n"
+                "<!-- written by addons/defis_demo/scripts/gen_network_demo.py: change the"
+                " script, not this file -->\n"
                 '<odoo noupdate="1">\n%s\n</odoo>\n' % "\n".join(self.lines))
 
 

@@ -6,8 +6,9 @@ from odoo import fields, models
 HOUSEHOLD_GROUP = "defis_network.group_defis_user"
 
 
+# contacts are extended in one file per concern, on purpose
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     defis_is_household = fields.Boolean(string="Household", index=True)
     defis_household_size = fields.Integer(

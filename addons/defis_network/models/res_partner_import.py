@@ -7,8 +7,9 @@ from ..tools import phone as phone_tools
 from .res_partner_phone import PHONE_FIELDS
 
 
+# contacts are extended in one file per concern, on purpose
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _convert_records(self, records, log=lambda a: None):

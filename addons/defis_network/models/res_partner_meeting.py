@@ -4,8 +4,9 @@
 from odoo import fields, models
 
 
+# contacts are extended in one file per concern, on purpose
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     defis_meeting_attendance_rate = fields.Float(
         string="Meeting attendance (%)", digits=(5, 1), groups="defis_network.group_defis_user",

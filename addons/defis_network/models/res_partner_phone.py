@@ -16,42 +16,57 @@ from ..tools import phone as phone_tools
 PHONE_FIELDS = ("phone", "mobile")
 
 
+# contacts are extended in one file per concern, on purpose
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     defis_phone_e164 = fields.Char(
         string="Phone (E.164)", compute="_compute_defis_phone_e164", store=True, index=True,
         help="The phone number in international format, to search and match contacts.")
     defis_mobile_e164 = fields.Char(
-        string="Mobile (E.164)", compute="_compute_defis_phone_e164", store=True, index=True)
+        string="Mobile (E.164)", compute="_compute_defis_mobile_e164", store=True, index=True)
     defis_phone_to_check = fields.Boolean(
-        string="Phone number to check", compute="_compute_defis_phone_e164", store=True,
+        string="Phone number to check", compute="_compute_defis_phone_to_check", store=True,
         help="A phone or mobile number of this contact is not a valid number.")
+    # one compute and one inverse per number: writing one does not recompute the other
     defis_phone_display = fields.Char(
         string="Phone number", compute="_compute_defis_phone_display",
         inverse="_inverse_defis_phone_display")
     defis_mobile_display = fields.Char(
-        string="Mobile number", compute="_compute_defis_phone_display",
+        string="Mobile number", compute="_compute_defis_mobile_display",
         inverse="_inverse_defis_mobile_display")
     defis_phone_search = fields.Char(
         string="Phone or mobile", compute="_compute_defis_phone_search",
         search="_search_defis_phone",
         help="Search a phone or mobile number typed in any format.")
 
-    @api.depends("phone", "mobile", "country_id")
+    @api.depends("phone", "country_id")
     def _compute_defis_phone_e164(self):
         for partner in self:
-            region = partner.country_id.code
-            partner.defis_phone_e164 = phone_tools.normalized(partner.phone, region)
-            partner.defis_mobile_e164 = phone_tools.normalized(partner.mobile, region)
-            partner.defis_phone_to_check = bool(
-                (partner.phone and not partner.defis_phone_e164)
-                or (partner.mobile and not partner.defis_mobile_e164))
+            partner.defis_phone_e164 = phone_tools.normalized(
+                partner.phone, partner.country_id.code)
 
-    @api.depends("defis_phone_e164", "defis_mobile_e164")
+    @api.depends("mobile", "country_id")
+    def _compute_defis_mobile_e164(self):
+        for partner in self:
+            partner.defis_mobile_e164 = phone_tools.normalized(
+                partner.mobile, partner.country_id.code)
+
+    @api.depends("phone", "mobile", "defis_phone_e164", "defis_mobile_e164")
+    def _compute_defis_phone_to_check(self):
+        for partner in self:
+            partner.defis_phone_to_check = any(
+                partner[field] and not partner["defis_%s_e164" % field]
+                for field in PHONE_FIELDS)
+
+    @api.depends("defis_phone_e164")
     def _compute_defis_phone_display(self):
         for partner in self:
             partner.defis_phone_display = partner._defis_shown_phone("phone")
+
+    @api.depends("defis_mobile_e164")
+    def _compute_defis_mobile_display(self):
+        for partner in self:
             partner.defis_mobile_display = partner._defis_shown_phone("mobile")
 
     def _inverse_defis_phone_display(self):
@@ -65,11 +80,10 @@ class ResPartner(models.Model):
     def _defis_set_phone(self, field, typed):
         """A number typed by a person: refused in French when it is not
         valid, stored in E.164 otherwise. The number shown, written back
-        unchanged (a form saving both fields), is left as it is."""
+        unchanged (a form saving both numbers), is left as it is."""
         self.ensure_one()
-        if (typed or False) == self._defis_shown_phone(field):
-            return
-        self[field] = self._defis_validated_phone(typed)
+        if (typed or False) != self._defis_shown_phone(field):
+            self[field] = self._defis_validated_phone(typed)
 
     def _defis_shown_phone(self, field):
         return phone_tools.to_display(

@@ -4,8 +4,9 @@
 from odoo import fields, models
 
 
+# contacts are extended in one file per concern, on purpose
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     defis_referent_ids = fields.One2many(
         "defis.referent", "structure_id", string="Referents (history)")

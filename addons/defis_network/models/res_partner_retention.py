@@ -7,8 +7,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 
+# contacts are extended in one file per concern, on purpose
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     defis_anonymized = fields.Boolean(string="Anonymised", readonly=True, copy=False)
 

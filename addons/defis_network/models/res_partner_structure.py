@@ -5,8 +5,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 
+# contacts are extended in one file per concern, on purpose
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     defis_structure_type_id = fields.Many2one(
         "defis.structure.type", string="Structure type", index=True,

@@ -6,6 +6,8 @@ from .common import DefisCase
 class TestContactAsStaffSeeIt(DefisCase):
 
     def test_new_contacts_are_french(self):
+        self.assertEqual(self.env["res.partner"].with_context(lang="en_US").default_get(
+            ["lang"]), {"lang": "fr_FR"})
         partner = self.env["res.partner"].with_context(lang="en_US").create({"name": "Nouveau"})
         self.assertEqual(partner.lang, "fr_FR")
         other = self.env["res.partner"].create({"name": "Autre", "lang": "en_US"})
