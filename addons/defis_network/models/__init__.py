@@ -15,3 +15,4 @@ from . import defis_referral
 from . import defis_meeting
 from . import defis_meeting_attendance
 from . import defis_portal_form
+from . import ir_qweb

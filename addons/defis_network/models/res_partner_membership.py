@@ -20,10 +20,10 @@ class ResPartner(models.Model):
     def defis_members_on(self, date=None):
         """The contacts of ``self`` that are valid members on ``date`` (today
         by default)."""
-        ends = self.defis_membership_ends(date)
+        ends = self._defis_membership_ends(date)
         return self.filtered(lambda partner: partner.id in ends)
 
-    def defis_membership_ends(self, date=None):
+    def _defis_membership_ends(self, date=None):
         """``{contact id: last day covered}`` for the contacts of ``self``
         whose membership is valid on ``date`` (today by default), in one
         query. A membership is valid on a day when a paid or waived

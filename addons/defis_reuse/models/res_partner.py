@@ -11,6 +11,6 @@ class ResPartner(models.Model):
         help="Last day of the membership valid today (the point of sale checks it).")
 
     def _compute_defis_member_until(self):
-        ends = self.defis_membership_ends(fields.Date.context_today(self))
+        ends = self._defis_membership_ends(fields.Date.context_today(self))
         for partner in self:
             partner.defis_member_until = ends.get(partner.id, False)
