@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 CONF=$1; DB=$2; shift 2
 MODE=tests
 if [ "${1:-}" = bench ]; then MODE=bench; shift; fi
-PY=.venv/bin/python
+PY=${PY:-.venv/bin/python}
 DEMO_DB="${DB}_demo"
 ADDON_TESTS="addons/defis_network addons/defis_reuse addons/defis_training"
 

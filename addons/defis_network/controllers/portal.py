@@ -8,6 +8,7 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
 
 from ..models.defis_referral import SERVICES
+from ..tools import phone as phone_tools
 
 FORM_FIELDS = ("name", "phone", "email", "service", "reason")
 
@@ -34,6 +35,23 @@ class DefisReferralPortal(CustomerPortal):
         values = self._prepare_portal_layout_values()
         values["page_name"] = "referral"
         return request.render("defis_network.portal_referral_refused", values, status=403)
+
+    def details_form_validate(self, data):
+        """The phone of "My account" is checked like the other forms' and,
+        valid, stored in E.164 (Odoo's own check rewrites the VAT number so)."""
+        error, error_message = super().details_form_validate(data)
+        if data.get("phone"):
+            country_id = str(data.get("country_id") or "")
+            country = request.env["res.country"].browse(
+                int(country_id) if country_id.isdigit() else [])
+            message = request.env["defis.portal.form"]._defis_phone_error(
+                data["phone"], False, country.code)
+            if message:
+                error["phone"] = "error"
+                error_message.append(message)
+            else:
+                data["phone"] = phone_tools.to_e164(data["phone"], country.code)
+        return error, error_message
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()

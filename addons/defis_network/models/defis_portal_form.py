@@ -62,12 +62,12 @@ class DefisPortalForm(models.AbstractModel):
         return False
 
     @api.model
-    def _defis_phone_error(self, phone, required):
+    def _defis_phone_error(self, phone, required, region=None):
         phone = (phone or "").strip()
         if not phone:
             return _("Type a phone number where the person can be reached.") \
                 if required else False
-        if not phone_tools.normalized(phone):
+        if not phone_tools.normalized(phone, region):
             return _("This phone number is not valid. Type it as it is dialled, "
                      "e.g. 06 12 34 56 78 or +44 20 7946 0958.")
         return False

@@ -10,6 +10,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 
 _logger = logging.getLogger(__name__)
+# progress lines of the demo's creation (scripts/progress.py prints them)
+_progress = logging.getLogger("defis.demo")
 
 DONORS = [
     "lorient_agglo", "lanester_town", "departement", "caf", "hospital", "lycee", "ubs",
@@ -70,6 +72,8 @@ class DefisIntake(models.Model):
         sizes = self._defis_demo_sizes()
         for index in range(INTAKES):
             intakes |= self._defis_demo_intake(index, sizes[index])
+            _progress.info("workshop: intakes", extra={"done": index + 1, "total": INTAKES})
+        _progress.info("workshop: the devices walked through the workshop")
         intakes.action_validate()
         lots = self.env["stock.production.lot"].search(
             [("defis_intake_line_id.intake_id", "in", intakes.ids)], order="name")
