@@ -48,6 +48,7 @@ class Reporter:
         self.last_line = 0.0
 
     def line(self, text):
+        self.last_line = time.time()
         self.stream.write("[%s] %s\n" % (minutes(time.time() - self.started), text))
         self.stream.flush()
 
@@ -58,10 +59,11 @@ class Reporter:
     def count(self, name, done, total):
         now = time.time()
         if name != self.phase:
-            self.phase, self.phase_started, self.last_line = name, now, 0.0
+            # the counted work began when the previous line was printed
+            self.phase, self.phase_started = name, self.last_line or self.phase_started
+            self.last_line = 0.0
         if done < total and now - self.last_line < self.every:
             return
-        self.last_line = now
         elapsed = now - self.phase_started
         left = elapsed / done * (total - done) if done else None
         self.line("%s %d/%d%s" % (name, done, total, "" if done >= total or left is None
