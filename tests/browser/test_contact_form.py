@@ -41,3 +41,9 @@ class TestContactForm(ChromeCase):
         self.click(".o_form_button_save")
         self.assertIn("n'est pas valide", self.text(".modal-dialog .modal-body"))
         self.assertEqual(self.structure.phone, "+33297679166")
+        # the web client logs the server's refusal: the one error expected here
+        self.collect_console()
+        refusals = [error for error in self.console_errors
+                    if "odoo.exceptions.ValidationError" in error]
+        self.assertTrue(refusals)
+        self.console_errors = [error for error in self.console_errors if error not in refusals]

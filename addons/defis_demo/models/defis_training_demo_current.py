@@ -1,26 +1,25 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The current year of the training demo: the runs of the year so far,
+"""The living year of the training demo: the runs of the last twelve months,
 their sittings before today held with attendance, one run in progress."""
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from odoo import api, fields, models
 
 from ..tools.demo_calendar import sitting_days
 
-# (programme, month of the first sitting, learners, funding xml id or None);
-# a run is made when its first sitting is before today
-CURRENT_RUNS = [
-    ("programme_numerique_quotidien_demo", 1, 8, None),
-    ("programme_numerique_quotidien_demo", 3, 9, None),
-    ("programme_demarches_demo", 4, 6, None),
-    ("programme_numerique_quotidien_demo", 5, 8, None),
-    ("programme_numerique_quotidien_demo", 9, 10, None),
-    ("programme_numerique_quotidien_demo", 10, 8, None),
+# (programme, days before today of the first sitting, learners, funding xml id)
+RECENT_RUNS = [
+    ("programme_numerique_quotidien_demo", 330, 8, None),
+    ("programme_numerique_quotidien_demo", 270, 9, None),
+    ("programme_demarches_demo", 210, 6, None),
+    ("programme_numerique_quotidien_demo", 150, 8, None),
+    ("programme_numerique_quotidien_demo", 90, 10, None),
+    ("programme_numerique_quotidien_demo", 50, 8, None),
 ]
-# a run of Visa Internet Bretagne started two weeks ago: (programme, days
-# before today, learners, funding xml id)
-IN_PROGRESS = ("programme_visa_internet_demo", 14, 9, "funding_region_current_demo")
+# a run of Visa Internet Bretagne started a week ago, weekly: a sitting held,
+# the next ones to come (programme, days before today, learners, funding xml id)
+IN_PROGRESS = ("programme_visa_internet_demo", 7, 9, "funding_region_current_demo")
 ROOM = "Salle informatique, Lanester"
 
 
@@ -31,13 +30,9 @@ class DefisTrainingDemo(models.AbstractModel):
     def _demo_current_year(self, rng, households, trainers):
         today = fields.Date.from_string(fields.Date.context_today(self))
         people = households[100:]
-        starts = [(xmlid, date(today.year, month, 8), size, funding)
-                  for xmlid, month, size, funding in CURRENT_RUNS]
-        xmlid, days, size, funding = IN_PROGRESS
-        starts.append((xmlid, today - timedelta(days=days), size, funding))
+        starts = [(xmlid, today - timedelta(days=days), size, funding)
+                  for xmlid, days, size, funding in RECENT_RUNS + [IN_PROGRESS]]
         for number, (xmlid, start, size, funding_xmlid) in enumerate(starts):
-            if start >= today:
-                continue
             event = self._demo_current_run(xmlid, funding_xmlid, start, trainers[number % 3],
                                            number + 1)
             registrations = self._demo_register(event, people[:size])
