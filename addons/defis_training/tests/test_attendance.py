@@ -75,7 +75,8 @@ class TestAttendance(TrainingCase):
         self.attend(self.session1, self.alice)
         # a trainer scripting over RPC: no language in the context, the
         # refusal reads in the trainer's language
-        as_trainer = self.env["defis.training.attendance"].sudo(self.trainer).with_context({})
+        attendances = self.env["defis.training.attendance"].sudo(self.trainer)
+        as_trainer = attendances.with_context({})  # pylint: disable=context-overridden
         with self.assertRaisesRegex(ValidationError, "une seule ligne de présence par séance"), \
                 self.cr.savepoint():
             as_trainer.create({"session_id": self.session1.id, "registration_id": self.alice.id})
