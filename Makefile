@@ -22,8 +22,10 @@ db: setup
 	@$(PY) scripts/create_db.py -c $(CONF) -d $(DB) $(if $(FRESH),--fresh)
 
 run: db
-	@echo "Odoo on http://127.0.0.1:$(HTTP_PORT) (login admin, password admin)"
-	@$(PY) scripts/odoo-bin -c $(CONF) -d $(DB) --db-filter='^$(DB)$$'
+	@echo "Odoo on http://127.0.0.1:$(HTTP_PORT) (login admin, password admin);" \
+	      "its log: .data/log/odoo.log; Ctrl+C stops it"
+	@$(PY) scripts/odoo-bin -c $(CONF) -d $(DB) --db-filter='^$(DB)$$' \
+	    --logfile=.data/log/odoo.log
 
 run-fresh:
 	@$(MAKE) --no-print-directory run FRESH=1

@@ -80,30 +80,10 @@ wait_for_postgres() {
     done
 }
 
-drop_test_db() {
-    [ -n "${KEEP_DB:-}" ] && return 0
-    python - "$TEST_CONF" "$TEST_DB" <<'PY' || true
-import sys, odoo
-from odoo.service import db
-odoo.tools.config.parse_config(["-c", sys.argv[1]])
-if sys.argv[2] in db.list_dbs(force=True):
-    db.exp_drop(sys.argv[2])
-PY
-}
-
 run_tests() {
     cd "$APP"
-    trap drop_test_db EXIT
-    local start=$SECONDS status
-    python scripts/create_db.py -c "$TEST_CONF" -d "$TEST_DB" --fresh
-    log "database $TEST_DB installed in $(( SECONDS - start ))s"
-    set +e
-    python -m pytest -p no:cacheprovider -ra addons tests --ignore=tests/bench \
-        --odoo-config="$TEST_CONF" --odoo-database="$TEST_DB" --odoo-log-level=warn "$@"
-    status=$?
-    set -e
-    [ "$status" -eq 5 ] && log "no test collected"
-    exit "$status"
+    # the add-ons' tests on a database without the demo, the rest with it
+    PY=python exec scripts/test.sh "$TEST_CONF" "$TEST_DB" "$@"
 }
 
 PASSWD=$(admin_passwd)

@@ -1,24 +1,39 @@
 """Create an Odoo database with the Défis add-ons, in French.
 
 Odoo's generic demo data is left out (no Agrolait, no Belgian fruit in the
-point of sale); the Défis add-ons are flagged for demo data before their
-installation, so only the association's own demo records load.
+point of sale). By default the three add-ons are installed with their own
+small demo records, then ``defis_demo``, the association's demo database
+(2018 as the article tells it and a living current year).
+
+    --no-dataset   the three add-ons with their small demo records, without
+                   defis_demo (the add-ons' own tests run on such a database)
+    --no-demo      no demo at all: what a production database holds
+
+The terminal shows the phases, with counts and the time left; Odoo's log
+goes to a file (default: .data/log/create_db-<database>.log).
 
 Usage: python scripts/create_db.py -c .data/odoo.conf -d defis [--fresh]
-       [--no-demo]
+       [--no-dataset | --no-demo] [--logfile FILE]
 Exits 0 when the database is ready, 1 when something failed to install.
 """
 import argparse
-import logging
+import os
 import sys
+import time
 
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.service import db as db_service
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import progress  # noqa: E402  pylint: disable=wrong-import-position
+
 ADDONS = ["defis_network", "defis_reuse", "defis_training", "defis_security"]
+DEMO_ADDON = "defis_demo"
 LANG = "fr_FR"
-_logger = logging.getLogger("create_db")
+LOG_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".data", "log")
+# minutes on two idle cores, told before each phase
+ESTIMATES = {"base": "1 min", "addons": "3 min", "demo": "8 min"}
 
 
 def parse_args(argv):
@@ -27,24 +42,30 @@ def parse_args(argv):
     parser.add_argument("-d", "--database", required=True)
     parser.add_argument("--fresh", action="store_true",
                         help="drop the database first if it exists")
-    parser.add_argument("--no-demo", action="store_true",
-                        help="install without the association's demo data")
+    demo = parser.add_mutually_exclusive_group()
+    demo.add_argument("--no-dataset", action="store_true",
+                      help="without the association's demo (defis_demo)")
+    demo.add_argument("--no-demo", action="store_true", help="without any demo data")
     parser.add_argument("--admin-password", default="admin")
     parser.add_argument("--log-level", default=None,
                         help="Odoo log level (default: the configuration's)")
+    parser.add_argument("--logfile", default=None, help="Odoo's log file")
     return parser.parse_args(argv)
+
+
+def wanted_modules(args):
+    return ADDONS if args.no_dataset or args.no_demo else ADDONS + [DEMO_ADDON]
 
 
 def database_exists(name):
     return name in db_service.list_dbs(force=True)
 
 
-def addons_installed(name):
+def installed(name, modules):
     registry = odoo.registry(name)
     with registry.cursor() as cr:
-        cr.execute("SELECT count(*) FROM ir_module_module"
-                   " WHERE name IN %s AND state = 'installed'", (tuple(ADDONS),))
-        return cr.fetchone()[0] == len(ADDONS)
+        cr.execute("SELECT name FROM ir_module_module WHERE state = 'installed'")
+        return set(modules) <= {row[0] for row in cr.fetchall()}
 
 
 def prepare_base(name, admin_password):
@@ -65,21 +86,19 @@ def prepare_base(name, admin_password):
         env.ref("base.partner_root").write({"lang": LANG, "tz": "Europe/Paris"})
 
 
-def mark_addons(name, demo):
+def install(name, modules, demo):
+    """Install ``modules`` (their demo records loaded when ``demo``)."""
     registry = odoo.registry(name)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
-        modules = env["ir.module.module"]
-        modules.update_list()
-        addons = modules.search([("name", "in", ADDONS)])
-        missing = set(ADDONS) - set(addons.mapped("name"))
+        records = env["ir.module.module"]
+        records.update_list()
+        records = records.search([("name", "in", modules)])
+        missing = set(modules) - set(records.mapped("name"))
         if missing:
             raise SystemExit("add-ons not found: %s" % ", ".join(sorted(missing)))
-        addons.write({"demo": demo})
-        addons.button_install()
-
-
-def install_marked(name):
+        records.write({"demo": demo})
+        records.button_install()
     registry = odoo.modules.registry.Registry.new(name, update_module=True)
     with registry.cursor() as cr:
         cr.execute("SELECT name, state FROM ir_module_module"
@@ -89,27 +108,46 @@ def install_marked(name):
         raise SystemExit("modules left half-installed: %s" % pending)
 
 
+def create(args, reporter):
+    name = args.database
+    reporter.phase_line("database %s: Odoo's base, in French" % name, ESTIMATES["base"])
+    db_service._create_empty_database(name)
+    prepare_base(name, args.admin_password)
+    reporter.phase_line("the Défis add-ons: %s" % ", ".join(ADDONS), ESTIMATES["addons"])
+    install(name, ADDONS, demo=not args.no_demo)
+    if DEMO_ADDON in wanted_modules(args):
+        reporter.phase_line("the association's demo (defis_demo): network, intakes, till "
+                            "sales, loans, training", ESTIMATES["demo"])
+        install(name, [DEMO_ADDON], demo=True)
+
+
 def main(argv=None):
     args = parse_args(argv if argv is not None else sys.argv[1:])
-    options = ["-c", args.config, "--without-demo=all"]
+    logfile = args.logfile or os.path.join(LOG_DIR, "create_db-%s.log" % args.database)
+    options = ["-c", args.config, "--without-demo=all", "--logfile=%s" % logfile]
     if args.log_level:
         options.append("--log-level=%s" % args.log_level)
     odoo.tools.config.parse_config(options)
+    reporter = progress.Reporter()
+    progress.attach(reporter)
     name = args.database
+    started = time.time()
     with api.Environment.manage():
         if database_exists(name):
-            if not args.fresh and addons_installed(name):
-                _logger.info("database %s is ready, reusing it", name)
+            if not args.fresh and installed(name, wanted_modules(args)):
+                reporter.line("database %s is ready, reusing it" % name)
                 return 0
-            _logger.info("dropping database %s", name)
+            reporter.line("dropping database %s" % name)
             odoo.sql_db.close_db(name)
             db_service.exp_drop(name)
-        _logger.info("creating database %s", name)
-        db_service._create_empty_database(name)
-        prepare_base(name, args.admin_password)
-        mark_addons(name, demo=not args.no_demo)
-        install_marked(name)
-    _logger.info("database %s ready", name)
+        try:
+            create(args, reporter)
+        except (Exception, SystemExit) as error:  # pylint: disable=broad-except
+            reporter.line("FAILED: %s" % (error or type(error).__name__))
+            reporter.line("Odoo's log: %s" % os.path.relpath(logfile))
+            return 1
+    reporter.line("database %s ready in %s; Odoo's log: %s" % (
+        name, progress.minutes(time.time() - started), os.path.relpath(logfile)))
     return 0
 
 

@@ -54,10 +54,6 @@
     ],
     "demo": [
         "demo/pos_config_demo.xml",
-        "demo/defis_intake_demo.xml",
-        "demo/pos_order_demo.xml",
-        "demo/defis_loan_demo.xml",
-        "demo/defis_reuse_history_demo.xml",
     ],
     "qweb": [
         "static/src/xml/defis_pos.xml",

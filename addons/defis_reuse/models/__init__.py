@@ -20,7 +20,6 @@ from . import defis_intake_line
 from . import defis_erasure
 from . import defis_checklist_item
 from . import defis_device_check
-from . import defis_intake_demo
 from . import defis_co2_factor
 from . import defis_reuse_history
 from . import defis_device_disk

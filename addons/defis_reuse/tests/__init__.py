@@ -10,7 +10,6 @@ from . import test_device_list
 from . import test_co2_factor
 from . import test_reuse_history
 from . import test_reuse_report
-from . import test_demo_figures
 from . import test_probe_samples
 from . import test_probe_erasure
 from . import test_device_snapshot
