@@ -74,6 +74,8 @@ def prepare_base(name, admin_password):
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         env["base.language.install"].create({"lang": LANG}).lang_install()
+        # the association writes to its contacts in French
+        env["ir.default"].set("res.partner", "lang", LANG)
         france = env.ref("base.fr")
         env.ref("base.main_company").write({
             "country_id": france.id,

@@ -6,7 +6,6 @@ from . import res_partner_referent
 from . import res_partner_household
 from . import res_partner_membership
 from . import res_partner_phone
-from . import res_partner_language
 from . import res_partner_retention
 from . import res_partner_import
 from . import res_partner_meeting

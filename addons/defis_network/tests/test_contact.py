@@ -6,6 +6,7 @@ from .common import DefisCase
 class TestContactAsStaffSeeIt(DefisCase):
 
     def test_new_contacts_are_french(self):
+        """The association's database (scripts/create_db.py) speaks French."""
         self.assertEqual(self.env["res.partner"].with_context(lang="en_US").default_get(
             ["lang"]), {"lang": "fr_FR"})
         partner = self.env["res.partner"].with_context(lang="en_US").create({"name": "Nouveau"})
