@@ -5,18 +5,29 @@ point of sale); the Défis add-ons are flagged for demo data before their
 installation, so only the association's own demo records load.
 
 Usage: python scripts/create_db.py -c .data/odoo.conf -d defis [--fresh]
-       [--no-demo]
+       [--no-demo] [--production]
+--production (``make prod``, Docker's production profile): no demo data, the
+administrator's password from ADMIN_PASSWORD (neither empty nor ``admin``); an
+existing database is never dropped: the add-ons of ADDONS it lacks are
+installed, and the password must be the administrator's.
 Exits 0 when the database is ready, 1 when something failed to install.
 """
 import argparse
 import logging
+import os
 import sys
 
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.service import db as db_service
 
-ADDONS = ["defis_network", "defis_reuse", "defis_training"]
+# The add-ons every database of the suite installs (demo, tests, production,
+# upgrades): add one here and `make prod` installs it on its next start.
+ADDONS = [
+    "defis_network",
+    "defis_reuse",
+    "defis_training",
+]
 LANG = "fr_FR"
 _logger = logging.getLogger("create_db")
 
@@ -29,7 +40,11 @@ def parse_args(argv):
                         help="drop the database first if it exists")
     parser.add_argument("--no-demo", action="store_true",
                         help="install without the association's demo data")
-    parser.add_argument("--admin-password", default="admin")
+    parser.add_argument("--production", action="store_true",
+                        help="no demo, never drop, password from ADMIN_PASSWORD")
+    parser.add_argument("--admin-password", default=os.environ.get("ADMIN_PASSWORD"),
+                        help="administrator's password (default: ADMIN_PASSWORD, "
+                             "else admin for a demo database)")
     parser.add_argument("--log-level", default=None,
                         help="Odoo log level (default: the configuration's)")
     return parser.parse_args(argv)
@@ -66,6 +81,7 @@ def prepare_base(name, admin_password):
 
 
 def mark_addons(name, demo):
+    """Flag the add-ons of ADDONS not installed yet for installation."""
     registry = odoo.registry(name)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
@@ -75,8 +91,10 @@ def mark_addons(name, demo):
         missing = set(ADDONS) - set(addons.mapped("name"))
         if missing:
             raise SystemExit("add-ons not found: %s" % ", ".join(sorted(missing)))
-        addons.write({"demo": demo})
-        addons.button_install()
+        todo = addons.filtered(lambda module: module.state == "uninstalled")
+        todo.write({"demo": demo})
+        todo.button_install()
+        return todo.mapped("name")
 
 
 def install_marked(name):
@@ -89,8 +107,53 @@ def install_marked(name):
         raise SystemExit("modules left half-installed: %s" % pending)
 
 
+def production_password(password):
+    """The administrator's password of a production database, or exit."""
+    if not password or password.strip().lower() == "admin":
+        raise SystemExit("ADMIN_PASSWORD: give the administrator's password of the "
+                         "production database (neither empty nor admin)")
+    return password
+
+
+def admin_password_matches(name, password):
+    registry = odoo.registry(name)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        admin = env.ref("base.user_root")
+        try:
+            env["res.users"].sudo(admin.id).check_credentials(password)
+        except odoo.exceptions.AccessDenied:
+            return False
+    return True
+
+
+def update_production(name, password):
+    """An existing production database: check the password, install the
+    add-ons of ADDONS it lacks; nothing is ever dropped."""
+    if not admin_password_matches(name, password):
+        raise SystemExit("ADMIN_PASSWORD is not the administrator's password of %s" % name)
+    added = mark_addons(name, demo=False)
+    if added:
+        _logger.info("installing %s in %s", ", ".join(added), name)
+        install_marked(name)
+    _logger.info("database %s is ready, reusing it", name)
+
+
+def create(name, password, demo):
+    _logger.info("creating database %s", name)
+    db_service._create_empty_database(name)
+    prepare_base(name, password)
+    mark_addons(name, demo=demo)
+    install_marked(name)
+
+
 def main(argv=None):
     args = parse_args(argv if argv is not None else sys.argv[1:])
+    password = args.admin_password
+    if args.production:
+        if args.fresh:
+            raise SystemExit("--production never drops a database (no --fresh)")
+        password = production_password(password)
     options = ["-c", args.config, "--without-demo=all"]
     if args.log_level:
         options.append("--log-level=%s" % args.log_level)
@@ -98,17 +161,16 @@ def main(argv=None):
     name = args.database
     with api.Environment.manage():
         if database_exists(name):
+            if args.production:
+                update_production(name, password)
+                return 0
             if not args.fresh and addons_installed(name):
                 _logger.info("database %s is ready, reusing it", name)
                 return 0
             _logger.info("dropping database %s", name)
             odoo.sql_db.close_db(name)
             db_service.exp_drop(name)
-        _logger.info("creating database %s", name)
-        db_service._create_empty_database(name)
-        prepare_base(name, args.admin_password)
-        mark_addons(name, demo=not args.no_demo)
-        install_marked(name)
+        create(name, password or "admin", demo=not (args.no_demo or args.production))
     _logger.info("database %s ready", name)
     return 0
 
