@@ -28,6 +28,12 @@ system_packages() {
     command -v npm >/dev/null || missing+=(npm)
     [ -x "$(pg_bindir)/initdb" ] || missing+=(postgresql-15)
     fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+    # the production mode: the reverse proxy, certificates, its checks
+    command -v nginx >/dev/null || missing+=(nginx)
+    command -v openssl >/dev/null || missing+=(openssl)
+    command -v curl >/dev/null || missing+=(curl)
+    # reads docker-compose.yml without a Docker engine (its test)
+    command -v docker-compose >/dev/null || missing+=(docker-compose)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" != 0 ]; then
         log "missing system packages: ${missing[*]}"

@@ -1,0 +1,164 @@
+"""The production stack for tests and benchmarks: ``scripts/prod.sh serve``
+(Odoo with workers behind nginx, from the very templates of ``make prod``) on
+ports picked free, in a folder of its own, stopped at the end.
+
+Clients talk to it from an address of the loopback range of their own
+(127.0.0.N) so that the proxy's per-address rate limits of one test do not
+touch another's; each request is reported (``Client.report``)."""
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+
+import requests
+from requests.adapters import HTTPAdapter
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def free_ports(count):
+    """Ports nobody listens on now, on 127.0.0.1."""
+    sockets = []
+    try:
+        for _number in range(count):
+            sock = socket.socket()
+            sock.bind(("127.0.0.1", 0))
+            sockets.append(sock)
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+class ProdStack:
+    """``scripts/prod.sh serve`` of ``database``, on free ports."""
+
+    def __init__(self, database, workers=2, extra_env=None):
+        self.database = database
+        self.directory = tempfile.mkdtemp(prefix="prod-", dir=os.path.join(ROOT, ".data"))
+        (self.http_port, self.https_port, self.odoo_port,
+         self.longpolling_port) = free_ports(4)
+        self.env = dict(os.environ, PROD_DB=database, PROD_DIR=self.directory,
+                        PROD_PORT=str(self.http_port), PROD_TLS_PORT=str(self.https_port),
+                        PROD_ODOO_PORT=str(self.odoo_port),
+                        PROD_LONGPOLLING_PORT=str(self.longpolling_port),
+                        PROD_WORKERS=str(workers), **(extra_env or {}))
+        self.url = "http://127.0.0.1:%d" % self.http_port
+        self.https_url = "https://127.0.0.1:%d" % self.https_port
+        self.odoo_url = "http://127.0.0.1:%d" % self.odoo_port
+        self.longpolling_url = "http://127.0.0.1:%d" % self.longpolling_port
+
+    def script(self, action, timeout=600):
+        return subprocess.run(
+            [os.path.join(ROOT, "scripts", "prod.sh"), action], env=self.env, cwd=ROOT,
+            timeout=timeout, check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            universal_newlines=True)
+
+    def start(self):
+        try:
+            self.script("serve")
+        except subprocess.CalledProcessError as error:
+            self.stop()
+            raise RuntimeError("production stack did not start:\n%s\n%s" % (
+                error.output, self.log_tail()))
+        return self
+
+    def stop(self):
+        self.script("stop", timeout=120)
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+    def path(self, *parts):
+        return os.path.join(self.directory, *parts)
+
+    @property
+    def certificate(self):
+        return self.path("tls", "fullchain.pem")
+
+    def log_tail(self, lines=40):
+        log = self.path("log", "odoo.log")
+        if not os.path.exists(log):
+            return ""
+        with open(log, encoding="utf-8", errors="replace") as handle:
+            return "".join(handle.readlines()[-lines:])
+
+    def pids(self):
+        """Odoo's master process and nginx's, from their pid files."""
+        found = {}
+        for name in ("odoo", "nginx"):
+            with open(self.path("run", "%s.pid" % name)) as handle:
+                found[name] = int(handle.read().strip())
+        return found
+
+
+class SourceAddressAdapter(HTTPAdapter):
+    """Connections from a given local address (127.0.0.N)."""
+
+    def __init__(self, source, **kwargs):
+        self.source = source
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.source, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
+class Client(requests.Session):
+    """A visitor of the stack from the loopback address ``source``, who
+    notes what each of its requests got."""
+
+    def __init__(self, stack, source, journal=None, https=False):
+        super().__init__()
+        self.stack = stack
+        self.base = stack.https_url if https else stack.url
+        self.verify = stack.certificate
+        self.journal = journal if journal is not None else []
+        adapter = SourceAddressAdapter(source)
+        self.mount("http://", adapter)
+        self.mount("https://", adapter)
+
+    def request(self, method, url, *args, **kwargs):
+        """Redirections are not followed unless ``follow=True``."""
+        kwargs.setdefault("timeout", 120)
+        kwargs["allow_redirects"] = kwargs.pop("follow", False)
+        full = url if "://" in url else self.base + url
+        response = super().request(method, full, *args, **kwargs)
+        self.report(method, full, response)
+        return response
+
+    def report(self, method, url, response, note=""):
+        line = "%s %s -> %s %s%s" % (method, url.replace(self.base, ""), response.status_code,
+                                     response.reason, note)
+        self.journal.append(line)
+        print(line)
+
+    def csrf_token(self, path):
+        page = self.get(path)
+        page.raise_for_status()
+        return CSRF.search(page.text).group(1)
+
+    def login(self, login, password):
+        token = self.csrf_token("/web/login")
+        return self.post("/web/login", data={
+            "csrf_token": token, "login": login, "password": password, "redirect": ""})
+
+    def logged_in(self):
+        """The web client opens (200) only for a logged-in user."""
+        return self.get("/web").status_code == 200
+
+    def call_kw(self, model, method, args, kwargs=None):
+        """JSON-RPC of the web client (the logged-in user's rights)."""
+        answer = self.post("/web/dataset/call_kw/%s/%s" % (model, method), json={
+            "jsonrpc": "2.0", "method": "call", "id": 1,
+            "params": {"model": model, "method": method, "args": args,
+                       "kwargs": kwargs or {}}})
+        payload = answer.json()
+        if "error" in payload:
+            raise RuntimeError("%s.%s: %s" % (model, method, payload["error"]))
+        return payload["result"]
+
+
+def journal_text(journal):
+    return "\n".join(journal)
