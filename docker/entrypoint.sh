@@ -80,12 +80,12 @@ EOF
 write_prod_config() {
     local site
     site=$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
-    mkdir -p "$DATA/log"
+    # the log goes to the container's output, rotated by Docker's log driver
     ODOO_ADDONS_PATH="$APP/addons,$site/odoo/addons" ODOO_DATA_DIR="$DATA" \
     PROD_DB="$PROD_DB" MASTER_PASSWORD="$PASSWD" \
     DB_HOST="$DB_HOST" DB_PORT="$DB_PORT" DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" \
     ODOO_HTTP_INTERFACE=0.0.0.0 ODOO_HTTP_PORT=8069 ODOO_LONGPOLLING_PORT=8072 \
-    ODOO_WORKERS="${PROD_WORKERS:-2}" ODOO_LOGFILE="$DATA/log/odoo.log" \
+    ODOO_WORKERS="${PROD_WORKERS:-2}" ODOO_LOGFILE="${ODOO_LOGFILE:-/dev/stdout}" \
     SMTP_HOST="${SMTP_HOST:-localhost}" SMTP_PORT="${SMTP_PORT:-25}" \
     SMTP_USER="${SMTP_USER:-}" SMTP_PASSWORD="${SMTP_PASSWORD:-}" \
     SMTP_STARTTLS="${SMTP_STARTTLS:-False}" MAIL_FROM="${MAIL_FROM:-}" \

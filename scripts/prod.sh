@@ -2,10 +2,12 @@
 # The production mode on this machine (`make prod`, `make stop`): Odoo with
 # workers behind Debian's nginx, from config/odoo-prod.conf.template and
 # config/nginx/defis.conf.template.
-# Usage: scripts/prod.sh start|serve|configure|stop|status
+# Usage: scripts/prod.sh start|serve|configure|nightly|stop|status
 #   start      create the database PROD_DB (no demo) or reuse it, then serve it
 #   serve      serve PROD_DB as it is (the tests, the benchmarks)
 #   configure  write the configurations and check nginx's (nginx -t)
+#   nightly    back up PROD_DB (BACKUP_DIR [PROD_DIR/backups], BACKUP_KEEP_DAYS
+#              [14] days kept) and rotate the logs: the systemd timer's job
 #   stop       stop the proxy and Odoo
 # Settings (environment, defaults in brackets): ADMIN_PASSWORD (required by
 # start), PROD_DB [defis_prod], PROD_PORT [8080], PROD_TLS_PORT [8443],
@@ -28,6 +30,8 @@ LOG_DIR="$PROD_DIR/log"
 RUN_DIR="$PROD_DIR/run"
 NGINX_DIR="$PROD_DIR/nginx"
 CONF="$PROD_DIR/odoo.conf"
+BACKUP_DIR=${BACKUP_DIR:-$PROD_DIR/backups}
+BACKUP_KEEP_DAYS=${BACKUP_KEEP_DAYS:-14}
 START_TIMEOUT=${PROD_START_TIMEOUT:-300}
 
 log() { printf '[prod] %s\n' "$*" >&2; }
@@ -117,6 +121,25 @@ http {
 EOF
 }
 
+# logrotate's rules and the systemd units of the nightly job
+render_nightly() {
+    mkdir -p "$PROD_DIR/systemd"
+    DEFIS_LOG_DIR="$LOG_DIR" DEFIS_NGINX_PID="$RUN_DIR/nginx.pid" \
+        "$PY" scripts/render_template.py config/logrotate.conf.template \
+            "$PROD_DIR/logrotate.conf"
+    DEFIS_ROOT="$ROOT" DEFIS_PROD_DIR="$PROD_DIR" DEFIS_BACKUP_DIR="$BACKUP_DIR" \
+    DEFIS_BACKUP_KEEP_DAYS="$BACKUP_KEEP_DAYS" \
+        "$PY" scripts/render_template.py config/systemd/defis-nightly.service.template \
+            "$PROD_DIR/systemd/defis-nightly.service"
+    cp config/systemd/defis-nightly.timer "$PROD_DIR/systemd/"
+}
+
+nightly() {
+    "$PY" scripts/backup.py -c "$CONF" -d "$PROD_DB" --dest "$BACKUP_DIR" \
+        --keep-days "$BACKUP_KEEP_DAYS"
+    logrotate -s "$PROD_DIR/logrotate.state" "$PROD_DIR/logrotate.conf"
+}
+
 nginx_cmd() {
     nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -e "$LOG_DIR/nginx-error.log" "$@"
 }
@@ -144,7 +167,6 @@ start_odoo() {
 }
 
 start_nginx() {
-    nginx_cmd -t -q
     nginx_cmd
     wait_http "http://$PROD_LISTEN:$PROD_PORT/web/login" nginx
 }
@@ -163,14 +185,20 @@ stop_pid() {
     log "$1 stopped"
 }
 
+configure() {
+    certificate
+    render_odoo_conf
+    render_nginx_conf
+    render_nightly
+    nginx_cmd -t -q
+}
+
 serve() {
     if alive odoo || alive nginx; then
         log "already running (scripts/prod.sh stop first)"
         return 0
     fi
-    certificate
-    render_odoo_conf
-    render_nginx_conf
+    configure
     start_odoo
     start_nginx
     log "database $PROD_DB on http://$PROD_LISTEN:$PROD_PORT and https://$PROD_LISTEN:$PROD_TLS_PORT"
@@ -189,11 +217,10 @@ case "${1:-start}" in
         ;;
     serve) serve ;;
     configure)
-        certificate
-        render_odoo_conf
-        render_nginx_conf
+        configure
         nginx_cmd -t
         ;;
+    nightly) nightly ;;
     stop)
         stop_pid nginx QUIT
         stop_pid odoo TERM
@@ -203,5 +230,5 @@ case "${1:-start}" in
             if alive $name; then echo "$name running"; else echo "$name stopped"; fi
         done
         ;;
-    *) echo "usage: $0 start|serve|configure|stop|status" >&2; exit 2 ;;
+    *) echo "usage: $0 start|serve|configure|nightly|stop|status" >&2; exit 2 ;;
 esac

@@ -32,6 +32,7 @@ system_packages() {
     command -v nginx >/dev/null || missing+=(nginx)
     command -v openssl >/dev/null || missing+=(openssl)
     command -v curl >/dev/null || missing+=(curl)
+    command -v logrotate >/dev/null || missing+=(logrotate)
     # reads docker-compose.yml without a Docker engine (its test)
     command -v docker-compose >/dev/null || missing+=(docker-compose)
     [ ${#missing[@]} -eq 0 ] && return 0

@@ -39,8 +39,8 @@ def test_registration_confirmation_mail(stack, smtp_sink):
                 (PEOPLE[0], PEOPLE[1]), (PEOPLE[1], PEOPLE[0])):
             message = smtp_sink.wait_for(email)
             body = text_of(message)
-            journal.append("SMTP to %s: %s | %s" % (message["To"], message["Subject"],
-                                                     " ".join(body.split())[:160]))
+            journal.append("SMTP to %s: %s | %s" % (
+                message["To"], message["Subject"], " ".join(body.split())[:160]))
             print(journal[-1])
             assert message["To"] == email, journal_text(journal)
             assert message["Subject"] == "Votre inscription : Courriel de confirmation (proxy)"

@@ -1,0 +1,157 @@
+"""The production configuration files as they are committed: nginx accepts
+the site file, the Odoo settings are the production ones, `make prod`
+refuses a weak password, docker-compose.yml reads and mounts these very
+files."""
+import configparser
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from odoo.service import db as db_service
+
+from .stack import ROOT, free_ports
+
+SITE_TEMPLATE = os.path.join(ROOT, "config", "nginx", "defis.conf.template")
+ODOO_TEMPLATE = os.path.join(ROOT, "config", "odoo-prod.conf.template")
+PLACEHOLDER = re.compile(r"\$\{([A-Z][A-Z0-9_]*)\}")
+
+
+def prod_env(directory, **extra):
+    http, https, odoo_port, longpolling = free_ports(4)
+    return dict(os.environ, PROD_DIR=str(directory), PROD_PORT=str(http),
+                PROD_TLS_PORT=str(https), PROD_ODOO_PORT=str(odoo_port),
+                PROD_LONGPOLLING_PORT=str(longpolling), **extra)
+
+
+def prod_script(action, env):
+    return subprocess.run([os.path.join(ROOT, "scripts", "prod.sh"), action], cwd=ROOT,
+                          env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          universal_newlines=True, timeout=300)
+
+
+def placeholders(path):
+    with open(path) as handle:
+        return set(PLACEHOLDER.findall(handle.read()))
+
+
+def read_options(path):
+    parser = configparser.RawConfigParser()
+    parser.read(path)
+    return dict(parser.items("options"))
+
+
+@pytest.fixture(scope="module")
+def configured(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("prod-config")
+    result = prod_script("configure", prod_env(directory, PROD_DB="defis_exemple"))
+    print(result.stdout)
+    assert result.returncode == 0, result.stdout
+    return directory, result.stdout
+
+
+def test_nginx_accepts_the_site_file(configured):
+    directory, output = configured
+    assert "syntax is ok" in output and "test is successful" in output
+    with open(os.path.join(str(directory), "nginx", "nginx.conf")) as handle:
+        assert "include %s/nginx/defis.conf;" % directory in handle.read()
+    with open(os.path.join(str(directory), "nginx", "defis.conf")) as handle:
+        rendered = handle.read()
+    assert "${" not in rendered
+    # everything but the placeholders is the committed file, line for line
+    with open(SITE_TEMPLATE) as handle:
+        template = handle.read().splitlines()
+    for line, out in zip(template, rendered.splitlines()):
+        if not PLACEHOLDER.search(line):
+            assert line == out
+
+
+def test_production_settings(configured):
+    directory, _output = configured
+    options = read_options(os.path.join(str(directory), "odoo.conf"))
+    assert options["list_db"] == "False"
+    assert options["dbfilter"] == "^defis_exemple$"
+    assert options["proxy_mode"] == "True"
+    assert int(options["workers"]) >= 2 and options["longpolling_port"]
+    assert options["http_interface"] == "127.0.0.1"
+    assert options["logfile"] == os.path.join(str(directory), "log", "odoo.log")
+    assert options["logrotate"] == "True" and options["without_demo"] == "all"
+    # three workers at their hard limit fit in 4 GB beside PostgreSQL
+    assert 3 * int(options["limit_memory_hard"]) <= 3.5 * 2 ** 30
+    assert int(options["limit_memory_soft"]) < int(options["limit_memory_hard"])
+    assert len(options["admin_passwd"]) >= 24
+    assert read_options(ODOO_TEMPLATE)["admin_passwd"] == "${MASTER_PASSWORD}"
+    assert os.stat(os.path.join(str(directory), "odoo.conf")).st_mode & 0o077 == 0
+
+
+def test_proxy_waits_longer_than_odoo():
+    with open(SITE_TEMPLATE) as handle:
+        proxy_timeout = int(re.search(r"^\s*proxy_read_timeout (\d+)s;", handle.read(),
+                                      re.M).group(1))
+    assert proxy_timeout > int(read_options(ODOO_TEMPLATE)["limit_time_real"])
+
+
+@pytest.mark.parametrize("password", ["", "admin", "Admin "])
+def test_prod_refuses_weak_password(tmp_path, password):
+    database = "defis_jamais_creee"
+    result = prod_script("start", prod_env(tmp_path, PROD_DB=database,
+                                           ADMIN_PASSWORD=password))
+    print(result.stdout)
+    assert result.returncode != 0
+    assert "neither empty nor admin" in result.stdout
+    assert not os.listdir(str(tmp_path / "run"))
+    assert database not in db_service.list_dbs(force=True)
+
+
+def compose_config():
+    if not shutil.which("docker-compose"):
+        pytest.skip("docker-compose (Debian package, installed by scripts/setup.sh) "
+                    "is not on PATH: the file cannot be read without it")
+    result = subprocess.run(
+        ["docker-compose", "-f", "docker-compose.yml", "--profile", "demo", "--profile",
+         "prod", "config"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        universal_newlines=True, env=dict(os.environ, SERVER_NAME="defis.example.org"))
+    assert result.returncode == 0, result.stderr
+    return yaml.safe_load(result.stdout)["services"]
+
+
+def test_docker_compose_production_profile():
+    services = compose_config()
+    assert set(services) == {"db", "odoo", "odoo-prod", "proxy"}
+    published = {name: service.get("ports", []) for name, service in services.items()}
+    print(published)
+    assert not published["db"] and not published["odoo-prod"]
+    assert all(port["host_ip"] == "127.0.0.1" for port in published["odoo"])
+    assert sorted(port["published"] for port in published["proxy"]) in (
+        [80, 443], ["443", "80"], ["80", "443"])
+    proxy = services["proxy"]
+    mounts = {volume["target"]: volume["source"] for volume in proxy["volumes"]}
+    assert mounts["/etc/nginx/templates/default.conf.template"] == SITE_TEMPLATE
+    assert os.path.isfile(SITE_TEMPLATE)
+    # the nginx image fills every placeholder of the site file
+    assert placeholders(SITE_TEMPLATE) <= set(proxy["environment"])
+    assert proxy["environment"]["NGINX_ENVSUBST_FILTER"] == "^DEFIS_"
+    assert services["odoo-prod"]["command"] == "prod"
+    assert services["odoo-prod"]["build"]["context"] == ROOT
+
+
+def test_docker_image_has_the_production_files():
+    """The image copies what the production profile runs, and both the
+    entrypoint and scripts/prod.sh set every setting of the Odoo template."""
+    with open(os.path.join(ROOT, "Dockerfile")) as handle:
+        copies = re.findall(r"^COPY (.+) \S+$", handle.read(), re.M)
+    sources = [source for line in copies for source in line.split()
+               if "[" not in source]
+    for source in sources:
+        assert os.path.exists(os.path.join(ROOT, source)), source
+    assert "config" in sources and "scripts" in sources and "docker" in sources
+    for script in ("docker/entrypoint.sh", "scripts/prod.sh"):
+        with open(os.path.join(ROOT, script)) as handle:
+            text = handle.read()
+        assert "config/odoo-prod.conf.template" in text
+        missing = [name for name in placeholders(ODOO_TEMPLATE)
+                   if not re.search(r"\b%s=" % name, text)]
+        assert not missing, (script, missing)
