@@ -20,6 +20,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 PY="$ROOT/.venv/bin/python"
+# lessc 3 for the assets (scripts/setup.sh installs it there)
+export PATH="$ROOT/.tools/node_modules/.bin:$PATH"
 
 export PROD_DB=${PROD_DB:-defis_prod}
 PROD_PORT=${PROD_PORT:-8080}

@@ -109,8 +109,9 @@ class Client(requests.Session):
     """A visitor of the stack from the loopback address ``source``, who
     notes what each of its requests got."""
 
-    def __init__(self, stack, source, journal=None, https=False):
+    def __init__(self, stack, source, journal=None, https=False, quiet=False):
         super().__init__()
+        self.quiet = quiet
         self.stack = stack
         self.base = stack.https_url if https else stack.url
         self.verify = stack.certificate
@@ -125,7 +126,8 @@ class Client(requests.Session):
         kwargs["allow_redirects"] = kwargs.pop("follow", False)
         full = url if "://" in url else self.base + url
         response = super().request(method, full, *args, **kwargs)
-        self.report(method, full, response)
+        if not self.quiet:
+            self.report(method, full, response)
         return response
 
     def report(self, method, url, response, note=""):
