@@ -114,6 +114,9 @@ class Client(requests.Session):
         self.quiet = quiet
         self.stack = stack
         self.base = stack.https_url if https else stack.url
+        # the stack's own certificate, not the CA bundle or proxy of the
+        # environment (REQUESTS_CA_BUNDLE, HTTP_PROXY)
+        self.trust_env = False
         self.verify = stack.certificate
         self.journal = journal if journal is not None else []
         adapter = SourceAddressAdapter(source)
