@@ -127,6 +127,24 @@ def admin_password_matches(name, password):
     return True
 
 
+def use_configured_smtp(env):
+    """Odoo sends through an outgoing mail server record before the smtp_*
+    settings of its configuration, and base creates one for localhost:25:
+    archived while untouched, so that the production configuration's relay
+    (SMTP_* of the environment) is the one used."""
+    server = env.ref("base.ir_mail_server_localhost0", raise_if_not_found=False)
+    if server and server.active and (server.smtp_host, server.smtp_port) == ("localhost", 25) \
+            and not server.smtp_user:
+        server.active = False
+        _logger.info("outgoing mail through the configuration's SMTP settings")
+
+
+def production_settings(name):
+    registry = odoo.registry(name)
+    with registry.cursor() as cr:
+        use_configured_smtp(api.Environment(cr, SUPERUSER_ID, {}))
+
+
 def update_production(name, password):
     """An existing production database: check the password, install the
     add-ons of ADDONS it lacks; nothing is ever dropped."""
@@ -136,6 +154,7 @@ def update_production(name, password):
     if added:
         _logger.info("installing %s in %s", ", ".join(added), name)
         install_marked(name)
+    production_settings(name)
     _logger.info("database %s is ready, reusing it", name)
 
 
@@ -171,6 +190,8 @@ def main(argv=None):
             odoo.sql_db.close_db(name)
             db_service.exp_drop(name)
         create(name, password or "admin", demo=not (args.no_demo or args.production))
+        if args.production:
+            production_settings(name)
     _logger.info("database %s ready", name)
     return 0
 

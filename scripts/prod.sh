@@ -98,8 +98,14 @@ render_nginx_conf() {
     # the http block around it: what the nginx image's own nginx.conf is in Docker
     local user=""
     if [ "$(id -u)" = 0 ]; then
+        # nginx's workers (www-data) reopen the logs and keep request bodies
         user="user www-data;"
         chown -R www-data: "$NGINX_DIR/tmp"
+        chmod 755 "$PROD_DIR" "$LOG_DIR" "$NGINX_DIR"
+        if ! runuser -u www-data -- test -x "$LOG_DIR"; then
+            log "www-data cannot reach $LOG_DIR: set PROD_DIR to a folder it can reach"
+            exit 1
+        fi
     fi
     cat > "$NGINX_DIR/nginx.conf" <<EOF
 $user
@@ -139,7 +145,7 @@ render_nightly() {
 nightly() {
     "$PY" scripts/backup.py -c "$CONF" -d "$PROD_DB" --dest "$BACKUP_DIR" \
         --keep-days "$BACKUP_KEEP_DAYS"
-    logrotate -s "$PROD_DIR/logrotate.state" "$PROD_DIR/logrotate.conf"
+    (umask 077 && logrotate -s "$PROD_DIR/logrotate.state" "$PROD_DIR/logrotate.conf")
 }
 
 nginx_cmd() {

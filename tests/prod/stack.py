@@ -162,7 +162,7 @@ class Client(requests.Session):
         payload = answer.json()
         if "error" in payload:
             raise RuntimeError("%s.%s: %s" % (model, method, payload["error"]))
-        return payload["result"]
+        return payload.get("result")  # None is left out of the answer
 
 
 def journal_text(journal):

@@ -14,10 +14,11 @@ from odoo.tools import config
 
 from .stack import ROOT
 
+# scripts/ is importable (conftest.py)
+import backup  # noqa: I100 pylint: disable=wrong-import-order
+import restore  # noqa: I100 pylint: disable=wrong-import-order
+
 SCRIPTS = os.path.join(ROOT, "scripts")
-sys.path.insert(0, SCRIPTS)
-import backup  # noqa: E402 pylint: disable=wrong-import-position
-import restore  # noqa: E402 pylint: disable=wrong-import-position
 
 
 def run_script(name, *args):

@@ -31,14 +31,16 @@ def logged_after_rotation(client, logs, timeout=30):
         if "after-rotation=" in access and "after-rotation=" in odoo:
             return number
         time.sleep(0.5)
-    raise AssertionError("no request logged in the new files: %s" % os.listdir(logs))
+    raise AssertionError("no request logged in the new files: %s\nnginx: %s\nodoo: %s" % (
+        os.listdir(logs), access[-300:], odoo[-300:]))
 
 
 def last_rotated_yesterday(stack, names):
     """logrotate's state as after the previous night's run."""
     yesterday = (datetime.datetime.now() - datetime.timedelta(days=1)).strftime(
         "%Y-%m-%d-2:30:0")
-    with open(stack.path("logrotate.state"), "w") as state:
+    with open(os.open(stack.path("logrotate.state"), os.O_WRONLY | os.O_CREAT, 0o600),
+              "w") as state:
         state.write("logrotate state -- version 2\n")
         for name in names:
             state.write('"%s" %s\n' % (stack.path("log", name), yesterday))
