@@ -39,35 +39,26 @@ class ProdStack:
     def __init__(self, database, workers=2, extra_env=None):
         self.database = database
         self.directory = tempfile.mkdtemp(prefix="prod-", dir=os.path.join(ROOT, ".data"))
-        (self.http_port, self.https_port, self.odoo_port,
-         self.longpolling_port) = free_ports(4)
-        self.env = dict(os.environ, PROD_DB=database, PROD_DIR=self.directory,
-                        PROD_PORT=str(self.http_port), PROD_TLS_PORT=str(self.https_port),
-                        PROD_ODOO_PORT=str(self.odoo_port),
-                        PROD_LONGPOLLING_PORT=str(self.longpolling_port),
-                        PROD_WORKERS=str(workers), **(extra_env or {}))
+        self.env = prod_env(self.directory, PROD_DB=database, PROD_WORKERS=str(workers),
+                            **(extra_env or {}))
+        self.http_port, self.https_port, self.odoo_port, self.longpolling_port = (
+            int(self.env[name]) for name in (
+                "PROD_PORT", "PROD_TLS_PORT", "PROD_ODOO_PORT", "PROD_LONGPOLLING_PORT"))
         self.url = "http://127.0.0.1:%d" % self.http_port
         self.https_url = "https://127.0.0.1:%d" % self.https_port
         self.odoo_url = "http://127.0.0.1:%d" % self.odoo_port
         self.longpolling_url = "http://127.0.0.1:%d" % self.longpolling_port
 
-    def script(self, action, timeout=600):
-        return subprocess.run(
-            [os.path.join(ROOT, "scripts", "prod.sh"), action], env=self.env, cwd=ROOT,
-            timeout=timeout, check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            universal_newlines=True)
-
     def start(self):
-        try:
-            self.script("serve")
-        except subprocess.CalledProcessError as error:
+        result = prod_script("serve", self.env, timeout=600)
+        if result.returncode:
             self.stop()
             raise RuntimeError("production stack did not start:\n%s\n%s" % (
-                error.output, self.log_tail()))
+                result.stdout, self.log_tail()))
         return self
 
     def stop(self):
-        self.script("stop", timeout=120)
+        prod_script("stop", self.env, timeout=120)
         shutil.rmtree(self.directory, ignore_errors=True)
 
     def path(self, *parts):
@@ -91,6 +82,22 @@ class ProdStack:
             with open(self.path("run", "%s.pid" % name)) as handle:
                 found[name] = int(handle.read().strip())
         return found
+
+
+def prod_env(directory, **extra):
+    """The environment of scripts/prod.sh for a stack in ``directory``, on
+    free ports."""
+    http, https, odoo_port, longpolling = free_ports(4)
+    return dict(os.environ, PROD_DIR=str(directory), PROD_PORT=str(http),
+                PROD_TLS_PORT=str(https), PROD_ODOO_PORT=str(odoo_port),
+                PROD_LONGPOLLING_PORT=str(longpolling), **extra)
+
+
+def prod_script(action, env, timeout=1800):
+    """``scripts/prod.sh ACTION``; its output (errors included) in ``stdout``."""
+    return subprocess.run([os.path.join(ROOT, "scripts", "prod.sh"), action], cwd=ROOT,
+                          env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          universal_newlines=True, timeout=timeout)
 
 
 class SourceAddressAdapter(HTTPAdapter):

@@ -13,24 +13,11 @@ import yaml
 
 from odoo.service import db as db_service
 
-from .stack import ROOT, free_ports
+from .stack import ROOT, prod_env, prod_script
 
 SITE_TEMPLATE = os.path.join(ROOT, "config", "nginx", "defis.conf.template")
 ODOO_TEMPLATE = os.path.join(ROOT, "config", "odoo-prod.conf.template")
 PLACEHOLDER = re.compile(r"\$\{([A-Z][A-Z0-9_]*)\}")
-
-
-def prod_env(directory, **extra):
-    http, https, odoo_port, longpolling = free_ports(4)
-    return dict(os.environ, PROD_DIR=str(directory), PROD_PORT=str(http),
-                PROD_TLS_PORT=str(https), PROD_ODOO_PORT=str(odoo_port),
-                PROD_LONGPOLLING_PORT=str(longpolling), **extra)
-
-
-def prod_script(action, env):
-    return subprocess.run([os.path.join(ROOT, "scripts", "prod.sh"), action], cwd=ROOT,
-                          env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          universal_newlines=True, timeout=300)
 
 
 def placeholders(path):
