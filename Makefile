@@ -50,7 +50,7 @@ restore-check: db
 
 # a database of the previous release updated to the working tree's add-ons
 upgrade-check: setup
-	@scripts/upgrade_check.sh $(TEST_CONF)
+	@$(PY) scripts/upgrade_check.py -c $(TEST_CONF)
 
 stop:
 	@scripts/prod.sh stop
