@@ -12,7 +12,6 @@ Prints the folder of the new backup.
 """
 import argparse
 import datetime
-import hashlib
 import os
 import shutil
 import subprocess
@@ -34,14 +33,6 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
-def sha256(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def dump_database(conf, database, target):
     subprocess.run([defis_db.pg_command("pg_dump"), "--format=custom", "--no-owner",
                     "--file", target, database], env=defis_db.pg_env(conf), check=True)
@@ -57,7 +48,8 @@ def archive_filestore(conf, database, target):
 def write_sums(folder, names):
     with open(os.path.join(folder, "SHA256SUMS"), "w") as out:
         for name in names:
-            out.write("%s  %s\n" % (sha256(os.path.join(folder, name)), name))
+            out.write("%s  %s\n" % (
+                defis_db.file_digest(os.path.join(folder, name), "sha256"), name))
 
 
 def prune(parent, keep_days, now):

@@ -96,8 +96,9 @@ def attachment_checksums(cursor):
     return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
 
 
-def file_sha1(path):
-    digest = hashlib.sha1()
+def file_digest(path, algorithm="sha1"):
+    """Hex digest of a file's content (sha1: Odoo's attachment checksum)."""
+    digest = hashlib.new(algorithm)
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 16), b""):
             digest.update(block)

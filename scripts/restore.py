@@ -14,7 +14,6 @@ import sys
 import tarfile
 
 import defis_db
-from backup import sha256
 
 
 def parse_args(argv):
@@ -29,7 +28,7 @@ def check_sums(folder):
     with open(os.path.join(folder, "SHA256SUMS")) as sums:
         for line in sums:
             expected, name = line.split()
-            if sha256(os.path.join(folder, name)) != expected:
+            if defis_db.file_digest(os.path.join(folder, name), "sha256") != expected:
                 raise SystemExit("%s: %s is damaged (checksum differs)" % (folder, name))
 
 

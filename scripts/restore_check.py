@@ -40,7 +40,7 @@ def file_differences(conf, database, attachments):
         path = os.path.join(root, store_fname)
         if not os.path.exists(path):
             wrong.append("attachment %d: %s missing" % (attachment_id, store_fname))
-        elif defis_db.file_sha1(path) != checksum:
+        elif defis_db.file_digest(path) != checksum:
             wrong.append("attachment %d: %s differs" % (attachment_id, store_fname))
     return wrong
 
