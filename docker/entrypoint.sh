@@ -9,12 +9,13 @@
 #              without demo or updated, then served with workers, from
 #              config/odoo-prod.conf.template; ADMIN_PASSWORD required
 #   backup     back up PROD_DB and its filestore into /var/lib/odoo/backups
+#   prod-config  write the production configuration and print its path
 #   anything else is executed as is.
 set -euo pipefail
 shopt -s inherit_errexit
 
-APP=/opt/defis
-DATA=/var/lib/odoo
+APP=${DEFIS_APP:-/opt/defis}
+DATA=${ODOO_DATA:-/var/lib/odoo}
 CONF_DIR=${ODOO_CONF_DIR:-/etc/odoo}
 CONF="$CONF_DIR/odoo.conf"
 TEST_CONF="$CONF_DIR/odoo-test.conf"
@@ -158,6 +159,10 @@ case "$cmd" in
         wait_for_postgres
         python "$APP/scripts/create_db.py" -c "$PROD_CONF" -d "$PROD_DB" --production
         exec python "$APP/scripts/odoo-bin" -c "$PROD_CONF" "$@"
+        ;;
+    prod-config)
+        write_prod_config
+        echo "$PROD_CONF"
         ;;
     backup)
         write_prod_config

@@ -38,7 +38,7 @@ class ProdStack:
 
     def __init__(self, database, workers=2, extra_env=None):
         self.database = database
-        self.directory = tempfile.mkdtemp(prefix="prod-", dir=os.path.join(ROOT, ".data"))
+        self.directory = prod_dir()
         self.env = prod_env(self.directory, PROD_DB=database, PROD_WORKERS=str(workers),
                             **(extra_env or {}))
         self.http_port, self.https_port, self.odoo_port, self.longpolling_port = (
@@ -82,6 +82,12 @@ class ProdStack:
             with open(self.path("run", "%s.pid" % name)) as handle:
                 found[name] = int(handle.read().strip())
         return found
+
+
+def prod_dir():
+    """A folder for a stack, under .data/ (nginx's workers, www-data, must
+    reach it: pytest's temporary folders are closed to others)."""
+    return tempfile.mkdtemp(prefix="prod-", dir=os.path.join(ROOT, ".data"))
 
 
 def prod_env(directory, **extra):

@@ -13,7 +13,7 @@ import yaml
 
 from odoo.service import db as db_service
 
-from .stack import ROOT, prod_env, prod_script
+from .stack import ROOT, prod_dir, prod_env, prod_script
 
 SITE_TEMPLATE = os.path.join(ROOT, "config", "nginx", "defis.conf.template")
 ODOO_TEMPLATE = os.path.join(ROOT, "config", "odoo-prod.conf.template")
@@ -32,12 +32,13 @@ def read_options(path):
 
 
 @pytest.fixture(scope="module")
-def configured(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("prod-config")
+def configured():
+    directory = prod_dir()
     result = prod_script("configure", prod_env(directory, PROD_DB="defis_exemple"))
     print(result.stdout)
     assert result.returncode == 0, result.stdout
-    return directory, result.stdout
+    yield directory, result.stdout
+    shutil.rmtree(directory)
 
 
 def test_nginx_accepts_the_site_file(configured):
@@ -164,3 +165,24 @@ def test_docker_image_has_the_production_files():
         missing = [name for name in placeholders(ODOO_TEMPLATE)
                    if not re.search(r"\b%s=" % name, text)]
         assert not missing, (script, missing)
+
+
+def test_docker_entrypoint_production_config(tmp_path):
+    """The image's entry point renders the same template, for containers:
+    Odoo on the private network, its log to Docker, the database server and
+    secrets of the environment."""
+    env = dict(os.environ, DEFIS_APP=ROOT, ODOO_DATA=str(tmp_path / "data"),
+               ODOO_CONF_DIR=str(tmp_path / "etc"), DB_HOST="db", DB_PASSWORD="s3cret-db",
+               PROD_DB="defis_prod", MASTER_PASSWORD="maitre-secret-123",
+               PATH="%s:%s" % (os.path.join(ROOT, ".venv", "bin"), os.environ["PATH"]))
+    result = subprocess.run([os.path.join(ROOT, "docker", "entrypoint.sh"), "prod-config"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            universal_newlines=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    options = read_options(result.stdout.strip())
+    assert (options["http_interface"], options["http_port"], options["longpolling_port"]) == (
+        "0.0.0.0", "8069", "8072")
+    assert (options["db_host"], options["db_password"], options["admin_passwd"]) == (
+        "db", "s3cret-db", "maitre-secret-123")
+    assert options["dbfilter"] == "^defis_prod$" and options["list_db"] == "False"
+    assert options["logfile"] == "/dev/stdout" and options["proxy_mode"] == "True"

@@ -8,7 +8,7 @@ import subprocess
 
 from odoo.tools import config
 
-from .stack import ROOT, Client, journal_text, prod_env, prod_script
+from .stack import ROOT, Client, journal_text, prod_dir, prod_env, prod_script
 
 import defis_db  # noqa: I100 pylint: disable=wrong-import-order
 from create_db import ADDONS  # noqa: I100 pylint: disable=wrong-import-order
@@ -59,9 +59,10 @@ def started(env):
     return result
 
 
-def test_make_prod_creates_then_reuses(tmp_path):
+def test_make_prod_creates_then_reuses():
     database = "%s_prod" % config["db_name"]
-    env = prod_env(tmp_path, PROD_DB=database, ADMIN_PASSWORD=PASSWORD)
+    directory = prod_dir()
+    env = prod_env(directory, PROD_DB=database, ADMIN_PASSWORD=PASSWORD)
     drop(database)
     journal = []
     try:
@@ -95,4 +96,5 @@ def test_make_prod_creates_then_reuses(tmp_path):
     finally:
         prod_script("stop", env)
         drop(database)
+        shutil.rmtree(directory)
         assert not os.path.exists(os.path.join(ROOT, ".data", "filestore", "filestore", database))
