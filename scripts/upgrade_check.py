@@ -53,7 +53,11 @@ def base_release():
     try:
         return tag, git("rev-parse", "--verify", "-q", "refs/tags/%s^{commit}" % tag)
     except subprocess.CalledProcessError:
-        git("cat-file", "-e", "%s^{commit}" % commit)
+        try:
+            git("cat-file", "-e", "%s^{commit}" % commit)
+        except subprocess.CalledProcessError:
+            raise SystemExit("neither the tag %s nor the commit %s is in this clone "
+                             "(a shallow clone? git fetch --unshallow --tags)" % (tag, commit))
         return tag, commit
 
 
