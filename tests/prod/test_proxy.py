@@ -6,11 +6,11 @@ import threading
 import time
 import uuid
 
-from odoo.tools import config
 from odoo.service import db as db_service
+from odoo.tools import config
 
-from .stack import Client, journal_text
 from .committed import committed_run
+from .stack import Client, journal_text
 
 # one loopback address per test: the proxy's limits count per address
 SOURCES = {
@@ -32,7 +32,8 @@ def json_call(params):
 
 
 def concurrently(count, action):
-    """Run ``action(number)`` in ``count`` threads released together; the
+    """Run ``action(number, start)`` in ``count`` threads, each calling
+    ``start.wait()`` once ready so that their requests leave together; the
     list of what each returned (or the exception it raised)."""
     start = threading.Barrier(count, timeout=120)
     answers = [None] * count
