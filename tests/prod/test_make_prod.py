@@ -74,7 +74,8 @@ def test_make_prod_creates_then_reuses():
         assert not any(installed.values()), "demo data loaded"
         for table in ("defis_intake", "defis_loan", "pos_order", "defis_referent"):
             assert query(database, "SELECT count(*) FROM %s" % table) == [(0,)], table
-        assert query(database, "SELECT lang FROM res_users WHERE id = 1") == [("fr_FR",)]
+        assert query(database, "SELECT p.lang FROM res_users u JOIN res_partner p"
+                               " ON p.id = u.partner_id WHERE u.id = 1") == [("fr_FR",)]
         assert query(database, "SELECT active FROM ir_mail_server") == [(False,)]
         client = Client(Stack(env), SOURCE, journal)
         client.login("admin", "admin")
@@ -82,16 +83,16 @@ def test_make_prod_creates_then_reuses():
         client.login("admin", PASSWORD)
         assert client.logged_in(), journal_text(journal)
 
-        # a record of the association's, then a second start
-        write(database, "INSERT INTO res_partner (name, active, display_name) "
-                        "VALUES ('Témoin de production', true, 'Témoin de production')")
+        # a setting of the association's, then a second start
+        write(database, "INSERT INTO ir_config_parameter (key, value)"
+                        " VALUES ('defis.temoin', 'production')")
         assert prod_script("stop", env).returncode == 0
         refused = started(dict(env, ADMIN_PASSWORD="un autre mot de passe"))
         assert refused.returncode != 0 and "is not the administrator's" in refused.stdout
         second = started(env)
         assert second.returncode == 0, second.stdout
-        assert query(database, "SELECT count(*) FROM res_partner"
-                               " WHERE name = 'Témoin de production'") == [(1,)]
+        assert query(database, "SELECT value FROM ir_config_parameter"
+                               " WHERE key = 'defis.temoin'") == [("production",)]
         assert Client(Stack(env), SOURCE, journal).get("/web/login").status_code == 200
     finally:
         prod_script("stop", env)
