@@ -158,7 +158,8 @@ def check(config, database):
 def main(argv=None):
     args = parse_args(argv if argv is not None else sys.argv[1:])
     try:
-        old, new, before, after, differences = check(args.config, args.database)
+        old, new, before, after, differences = check(os.path.abspath(args.config),
+                                                     args.database)
     finally:
         if not args.keep:
             drop(defis_db.read_conf(args.config), args.database)
