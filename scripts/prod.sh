@@ -28,7 +28,6 @@ PROD_PORT=${PROD_PORT:-8080}
 PROD_TLS_PORT=${PROD_TLS_PORT:-8443}
 PROD_LISTEN=${PROD_LISTEN:-127.0.0.1}
 PROD_DIR=$(mkdir -p "${PROD_DIR:-$ROOT/.data/prod}" && cd "${PROD_DIR:-$ROOT/.data/prod}" && pwd)
-LOG_DIR="$PROD_DIR/log"
 RUN_DIR="$PROD_DIR/run"
 NGINX_DIR="$PROD_DIR/nginx"
 CONF="$PROD_DIR/odoo.conf"
@@ -37,6 +36,29 @@ BACKUP_KEEP_DAYS=${BACKUP_KEEP_DAYS:-14}
 START_TIMEOUT=${PROD_START_TIMEOUT:-300}
 
 log() { printf '[prod] %s\n' "$*" >&2; }
+
+# What nginx's workers (www-data, when run as root) open themselves: the logs
+# they reopen, the request bodies they keep, Let's Encrypt's challenges. When
+# the checkout is closed to others, these live in /var/lib/defis-prod/<hash>
+# and PROD_DIR/log, PROD_DIR/acme link to them.
+place_web_dirs() {
+    WEB_DIR="$PROD_DIR"
+    if [ "$(id -u)" = 0 ] && ! runuser -u www-data -- test -x "$PROD_DIR" 2>/dev/null; then
+        WEB_DIR="/var/lib/defis-prod/$(echo "$PROD_DIR" | sha1sum | cut -c1-12)"
+        mkdir -p "$WEB_DIR/log" "$WEB_DIR/acme"
+        chmod 755 /var/lib/defis-prod "$WEB_DIR" "$WEB_DIR/log"
+        local name
+        for name in log acme; do
+            if [ -d "$PROD_DIR/$name" ] && [ ! -L "$PROD_DIR/$name" ]; then
+                cp -a "$PROD_DIR/$name/." "$WEB_DIR/$name/" && rm -rf "${PROD_DIR:?}/$name"
+            fi
+            ln -sfn "$WEB_DIR/$name" "$PROD_DIR/$name"
+        done
+    fi
+    LOG_DIR="$WEB_DIR/log"
+    ACME_DIR="$WEB_DIR/acme"
+    NGINX_TMP="$WEB_DIR/nginx-tmp"
+}
 
 # --- secrets and certificate, drawn once and kept in PROD_DIR ---------------
 secret() {
@@ -85,7 +107,7 @@ render_odoo_conf() {
 }
 
 render_nginx_conf() {
-    mkdir -p "$NGINX_DIR/tmp" "$PROD_DIR/acme"
+    mkdir -p "$NGINX_DIR" "$NGINX_TMP" "$ACME_DIR"
     DEFIS_ODOO_HTTP="127.0.0.1:${PROD_ODOO_PORT:-8079}" \
     DEFIS_ODOO_LONGPOLLING="127.0.0.1:${PROD_LONGPOLLING_PORT:-8072}" \
     DEFIS_HTTP_LISTEN="$PROD_LISTEN:$PROD_PORT" \
@@ -93,17 +115,17 @@ render_nginx_conf() {
     DEFIS_SERVER_NAME="${SERVER_NAME:-_}" \
     DEFIS_TLS_CERT="$TLS_CERT" DEFIS_TLS_KEY="$TLS_KEY" \
     DEFIS_FORCE_HTTPS="${FORCE_HTTPS:-off}" \
-    DEFIS_ACME_ROOT="$PROD_DIR/acme" \
+    DEFIS_ACME_ROOT="$ACME_DIR" \
         "$PY" scripts/render_template.py config/nginx/defis.conf.template "$NGINX_DIR/defis.conf"
     # the http block around it: what the nginx image's own nginx.conf is in Docker
     local user=""
     if [ "$(id -u)" = 0 ]; then
         # nginx's workers (www-data) reopen the logs and keep request bodies
         user="user www-data;"
-        chown -R www-data: "$NGINX_DIR/tmp"
-        chmod 755 "$PROD_DIR" "$LOG_DIR" "$NGINX_DIR"
+        chown -R www-data: "$NGINX_TMP"
+        chmod 755 "$WEB_DIR" "$LOG_DIR" "$ACME_DIR"
         if ! runuser -u www-data -- test -x "$LOG_DIR"; then
-            log "www-data cannot reach $LOG_DIR: set PROD_DIR to a folder it can reach"
+            log "www-data cannot reach $LOG_DIR"
             exit 1
         fi
     fi
@@ -117,11 +139,11 @@ http {
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
     access_log $LOG_DIR/nginx-access.log;
-    client_body_temp_path $NGINX_DIR/tmp/body;
-    proxy_temp_path $NGINX_DIR/tmp/proxy;
-    fastcgi_temp_path $NGINX_DIR/tmp/fastcgi;
-    uwsgi_temp_path $NGINX_DIR/tmp/uwsgi;
-    scgi_temp_path $NGINX_DIR/tmp/scgi;
+    client_body_temp_path $NGINX_TMP/body;
+    proxy_temp_path $NGINX_TMP/proxy;
+    fastcgi_temp_path $NGINX_TMP/fastcgi;
+    uwsgi_temp_path $NGINX_TMP/uwsgi;
+    scgi_temp_path $NGINX_TMP/scgi;
     sendfile on;
     keepalive_timeout 65;
     include $NGINX_DIR/defis.conf;
@@ -213,30 +235,36 @@ serve() {
     log "logs in $LOG_DIR; scripts/prod.sh stop (or make stop) stops it"
 }
 
-mkdir -p "$LOG_DIR" "$RUN_DIR"
-case "${1:-start}" in
-    start)
-        scripts/pg.sh start
-        certificate
-        render_odoo_conf
-        log "database $PROD_DB: created or updated (log in $LOG_DIR/odoo.log)"
-        "$PY" scripts/create_db.py -c "$CONF" -d "$PROD_DB" --production
-        serve
-        ;;
-    serve) serve ;;
-    configure)
-        configure
-        nginx_cmd -t
-        ;;
-    nightly) nightly ;;
-    stop)
-        stop_pid nginx QUIT
-        stop_pid odoo TERM
-        ;;
-    status)
-        for name in nginx odoo; do
-            if alive $name; then echo "$name running"; else echo "$name stopped"; fi
-        done
-        ;;
-    *) echo "usage: $0 start|serve|configure|nightly|stop|status" >&2; exit 2 ;;
-esac
+# the whole script is read before it runs: editing it meanwhile is harmless
+main() {
+    place_web_dirs
+    mkdir -p "$LOG_DIR" "$RUN_DIR"
+    case "${1:-start}" in
+        start)
+            scripts/pg.sh start
+            certificate
+            render_odoo_conf
+            log "database $PROD_DB: created or updated (log in $LOG_DIR/odoo.log)"
+            "$PY" scripts/create_db.py -c "$CONF" -d "$PROD_DB" --production
+            serve
+            ;;
+        serve) serve ;;
+        configure)
+            configure
+            nginx_cmd -t
+            ;;
+        nightly) nightly ;;
+        stop)
+            stop_pid nginx QUIT
+            stop_pid odoo TERM
+            ;;
+        status)
+            for name in nginx odoo; do
+                if alive $name; then echo "$name running"; else echo "$name stopped"; fi
+            done
+            ;;
+        *) echo "usage: $0 start|serve|configure|nightly|stop|status" >&2; exit 2 ;;
+    esac
+}
+
+main "$@"; exit

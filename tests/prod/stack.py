@@ -59,6 +59,10 @@ class ProdStack:
 
     def stop(self):
         prod_script("stop", self.env, timeout=120)
+        # the folder nginx's workers reach, when it is not the stack's own
+        web_dir = os.path.dirname(os.path.realpath(self.path("log")))
+        if web_dir != os.path.realpath(self.directory):
+            shutil.rmtree(web_dir, ignore_errors=True)
         shutil.rmtree(self.directory, ignore_errors=True)
 
     def path(self, *parts):
