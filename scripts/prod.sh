@@ -43,6 +43,7 @@ log() { printf '[prod] %s\n' "$*" >&2; }
 # and PROD_DIR/log, PROD_DIR/acme link to them.
 place_web_dirs() {
     WEB_DIR="$PROD_DIR"
+    [ "$(id -u)" = 0 ] && chmod 755 "$PROD_DIR"
     if [ "$(id -u)" = 0 ] && ! runuser -u www-data -- test -x "$PROD_DIR" 2>/dev/null; then
         WEB_DIR="/var/lib/defis-prod/$(echo "$PROD_DIR" | sha1sum | cut -c1-12)"
         mkdir -p "$WEB_DIR/log" "$WEB_DIR/acme"

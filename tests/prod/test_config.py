@@ -65,7 +65,7 @@ def test_production_settings(configured):
     assert options["proxy_mode"] == "True"
     assert int(options["workers"]) >= 2 and options["longpolling_port"]
     assert options["http_interface"] == "127.0.0.1"
-    assert options["logfile"] == os.path.join(str(directory), "log", "odoo.log")
+    assert options["logfile"] == os.path.realpath(os.path.join(directory, "log", "odoo.log"))
     # each process reopens the file logrotate moved (Odoo's own rotation is
     # not safe with workers)
     assert options["logrotate"] == "False" and options["without_demo"] == "all"

@@ -43,7 +43,7 @@ def last_rotated_yesterday(stack, names):
               "w") as state:
         state.write("logrotate state -- version 2\n")
         for name in names:
-            state.write('"%s" %s\n' % (stack.path("log", name), yesterday))
+            state.write('"%s" %s\n' % (os.path.realpath(stack.path("log", name)), yesterday))
 
 
 def test_nightly_backup_and_log_rotation(stack):
