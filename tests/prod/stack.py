@@ -59,11 +59,7 @@ class ProdStack:
 
     def stop(self):
         prod_script("stop", self.env, timeout=120)
-        # the folder nginx's workers reach, when it is not the stack's own
-        web_dir = os.path.dirname(os.path.realpath(self.path("log")))
-        if web_dir != os.path.realpath(self.directory):
-            shutil.rmtree(web_dir, ignore_errors=True)
-        shutil.rmtree(self.directory, ignore_errors=True)
+        remove_prod_dir(self.directory)
 
     def path(self, *parts):
         return os.path.join(self.directory, *parts)
@@ -92,6 +88,15 @@ def prod_dir():
     """A folder for a stack, under .data/ (nginx's workers, www-data, must
     reach it: pytest's temporary folders are closed to others)."""
     return tempfile.mkdtemp(prefix="prod-", dir=os.path.join(ROOT, ".data"))
+
+
+def remove_prod_dir(directory):
+    """The stack's folder, and the one nginx's workers wrote in when it was
+    not the stack's own (scripts/prod.sh, place_web_dirs)."""
+    web_dir = os.path.dirname(os.path.realpath(os.path.join(directory, "log")))
+    if web_dir != os.path.realpath(directory):
+        shutil.rmtree(web_dir, ignore_errors=True)
+    shutil.rmtree(directory, ignore_errors=True)
 
 
 def prod_env(directory, **extra):

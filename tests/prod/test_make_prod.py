@@ -8,7 +8,7 @@ import subprocess
 
 from odoo.tools import config
 
-from .stack import ROOT, Client, journal_text, prod_dir, prod_env, prod_script
+from .stack import ROOT, Client, journal_text, prod_dir, prod_env, prod_script, remove_prod_dir
 
 import defis_db  # noqa: I100 pylint: disable=wrong-import-order
 from create_db import ADDONS  # noqa: I100 pylint: disable=wrong-import-order
@@ -97,5 +97,5 @@ def test_make_prod_creates_then_reuses():
     finally:
         prod_script("stop", env)
         drop(database)
-        shutil.rmtree(directory)
+        remove_prod_dir(directory)
         assert not os.path.exists(os.path.join(ROOT, ".data", "filestore", "filestore", database))
