@@ -64,6 +64,6 @@ RUN useradd --uid 1000 --create-home --shell /bin/bash odoo \
 
 VOLUME ["/var/lib/odoo"]
 USER odoo
-EXPOSE 8069
+EXPOSE 8069 8072
 ENTRYPOINT ["/opt/defis/docker/entrypoint.sh"]
 CMD ["run"]

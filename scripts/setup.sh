@@ -42,6 +42,13 @@ system_packages() {
     have smartctl || missing+=(smartmontools)
     have dmidecode || missing+=(dmidecode)
     have zbarimg || missing+=(zbar-tools)
+    # the production mode: the reverse proxy, certificates, its checks
+    command -v nginx >/dev/null || missing+=(nginx)
+    command -v openssl >/dev/null || missing+=(openssl)
+    command -v curl >/dev/null || missing+=(curl)
+    command -v logrotate >/dev/null || missing+=(logrotate)
+    # reads docker-compose.yml without a Docker engine (its test)
+    command -v docker-compose >/dev/null || missing+=(docker-compose)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" != 0 ]; then
         log "missing system packages: ${missing[*]}"
