@@ -36,12 +36,14 @@ PLACES_INSERT = """
         partner_longitude, defis_place_published, defis_place_complete,
         defis_structure_type_id, defis_is_structure, defis_affiliation_date,
         create_uid, write_uid, create_date, write_date)
-    SELECT 'Lieu ' || to_char(i, 'FM0000') || ' (bench)', 'Lieu ' || to_char(i, 'FM0000') || ' (bench)',
-           TRUE, TRUE, 'contact', %(company)s, 'no-message', 'no-message',
+    SELECT 'Lieu ' || to_char(i, 'FM0000') || ' (bench)',
+           'Lieu ' || to_char(i, 'FM0000') || ' (bench)', TRUE, TRUE, 'contact',
+           %(company)s, 'no-message', 'no-message',
            i || ' rue de la Gare', '56100', 'Lorient', %(france)s,
            '+3329700' || to_char(i, 'FM0000'), 'contact@lieu' || i || '.example',
            'https://lieu' || i || '.example', substr(s, 1, 9), substr(s, 10, 5), s, '56121',
-           'Mo-Fr 09:00-12:00,14:00-17:00', 'Un lieu de médiation numérique du banc d''essai.',
+           'Mo-Fr 09:00-12:00,14:00-17:00',
+           'Un lieu de médiation numérique du banc d''essai.',
            47.7 + i / 100000.0, -3.3 - i / 100000.0, TRUE, TRUE,
            %(type)s, TRUE, '2018-06-01',
            %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'

@@ -42,7 +42,8 @@ def siret_key_valid(siret):
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    # the place's facts apart from the contact's, in a file of their own
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     defis_rna = fields.Char(
         string="RNA number", size=10, copy=False,

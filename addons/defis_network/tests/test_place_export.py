@@ -18,8 +18,8 @@ def csv_rows(content):
 class TestPlaceExport(PlaceMixin, DefisCase):
 
     @classmethod
-    def set_up_class_data(cls):
-        super().set_up_class_data()
+    def setUpClass(cls):
+        super().setUpClass()
         cls.export = cls.env["defis.place.export"]
 
     def export_csv(self):
@@ -69,7 +69,8 @@ class TestPlaceExport(PlaceMixin, DefisCase):
         self.assertEqual(household.defis_place_published, False)
 
     def test_several_values_are_separated_by_a_bar(self):
-        self.create_place("Médiathèque de Test", 3, published=True, email="a@test.example, b@test.example",
+        self.create_place("Médiathèque de Test", 3, published=True,
+                          email="a@test.example, b@test.example",
                           defis_place_public_ids=[(6, 0, [self.vocabulary("public_young").id,
                                                           self.vocabulary("public_seniors").id])],
                           partner_latitude=47.7483, partner_longitude=-3.37)

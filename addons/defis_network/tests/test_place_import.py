@@ -8,8 +8,8 @@ class TestPlaceImport(PlaceMixin, DefisCase):
     """Files of places in the national standard, imported by a Défis user."""
 
     @classmethod
-    def set_up_class_data(cls):
-        super().set_up_class_data()
+    def setUpClass(cls):
+        super().setUpClass()
         cls.header, cls.rows = example_rows()
 
     def row(self, **cells):
@@ -42,7 +42,8 @@ class TestPlaceImport(PlaceMixin, DefisCase):
         self.assertTrue(place.is_company and place.defis_place_imported)
         self.assertFalse(place.defis_is_structure or place.defis_affiliation_date)
         self.assertFalse(place.defis_place_published)
-        self.assertEqual((place.zip, place.city, place.defis_insee_code), ("51100", "Reims", "51454"))
+        self.assertEqual((place.zip, place.city, place.defis_insee_code),
+                         ("51100", "Reims", "51454"))
         self.assertEqual(place.phone, "+33180059880")
         self.assertEqual(place.email, "contact@laquincaillerie.tl, responsable@laquincaillerie.tl")
         self.assertEqual(place.defis_opening_hours, "Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00")

@@ -24,7 +24,7 @@ class DefisPlaceImportLine(models.TransientModel):
     column_title = fields.Char(string="Column", compute="_compute_column_title")
     current_value = fields.Char(string="Current value", readonly=True)
     new_value = fields.Char(string="Value in the file", readonly=True)
-    accept = fields.Boolean(string="Accept")
+    accept = fields.Boolean()
     values = fields.Text(readonly=True, help="Values to write, in JSON.")
 
     @api.depends("column")
