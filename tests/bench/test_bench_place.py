@@ -157,6 +157,7 @@ class TestBenchPlace(GuardedSavepointCase, BenchCase):
             "file": base64.b64encode(content), "filename": "lieux.csv"})
 
     def test_import_new_places(self):
+        self.repeat = 1  # 2,000 creations a run
         content = self.new_places_file()
         wizard = self.import_wizard(content)
 

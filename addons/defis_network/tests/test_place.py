@@ -57,8 +57,9 @@ class TestPlace(PlaceMixin, DefisCase):
             "Sa 25:00-26:00": "« 25:00-26:00 » n'est pas une plage horaire",
         }
         for text, message in cases.items():
-            with self.assertRaisesRegex(ValidationError, message):
+            with self.assertRaisesRegex(ValidationError, message), self.cr.savepoint():
                 place.write({"defis_opening_hours": text})
+        place.invalidate_cache()
         self.assertFalse(place.defis_opening_hours)
 
     def test_opening_hours_parser(self):
@@ -120,8 +121,10 @@ class TestPlace(PlaceMixin, DefisCase):
                                     "CCAS incomplet ne peut pas être publié.*SIRET ou RNA"):
             structure.write({"defis_place_published": True})
         place = self.french(self.create_place("CCAS complet", 4, published=True))
-        with self.assertRaisesRegex(ValidationError, "code postal à 5 chiffres"):
+        with self.assertRaisesRegex(ValidationError, "code postal à 5 chiffres"), \
+                self.cr.savepoint():
             place.write({"zip": False})
+        place.invalidate_cache()
         self.assertEqual(place.zip, "56100")
 
     def test_a_person_cannot_be_published(self):
