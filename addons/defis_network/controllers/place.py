@@ -1,13 +1,11 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The file of places published on the national map, at a public address the
-national aggregator harvests: the stored file of the day, never the database
-read on each visit."""
+national aggregator harvests: the stored file (rebuilt every night and at each
+publication or withdrawal), not computed again for each visitor."""
 import base64
 
-from werkzeug.http import http_date
-
-from odoo import fields, http
+from odoo import http
 from odoo.http import request
 
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
@@ -24,8 +22,7 @@ class DefisPlaces(http.Controller):
         headers = [
             ("Content-Type", CONTENT_TYPES[file_format]),
             ("Content-Disposition", '%s; filename="%s"' % (disposition, attachment.name)),
-            ("Last-Modified", http_date(fields.Datetime.from_string(attachment.write_date))),
-            ("Cache-Control", "public, max-age=3600"),
+            ("Cache-Control", "public, max-age=600"),
             ("Access-Control-Allow-Origin", "*"),
         ]
         return request.make_response(base64.b64decode(attachment.datas), headers)

@@ -29,9 +29,11 @@ URL_FIELDS = ("defis_place_accessibility_url", "defis_place_booking_url")
 
 
 def _vocabulary_field(kind, string, help_text):
+    # no field domain: it would hide a value of another list from the check
+    # below; the form offers the values of the list (domain in the view)
     return fields.Many2many(
         "defis.place.vocabulary", "defis_partner_place_%s_rel" % kind, "partner_id",
-        "vocabulary_id", string=string, domain=[("kind", "=", kind)], help=help_text)
+        "vocabulary_id", string=string, help=help_text)
 
 
 def siret_key_valid(siret):

@@ -40,8 +40,11 @@ class TestPlaceExport(PlaceMixin, DefisCase):
         self.assertEqual(defis["commune"], "Lanester")
         self.assertEqual(defis["code_insee"], "56098")
         self.assertEqual(defis["pivot"], self.env.ref("base.main_partner").siret)
-        self.assertIn("Acquisition de matériel informatique à prix solidaire|"
-                      "Accès internet et matériel informatique", defis["services"])
+        self.assertEqual(defis["services"].split("|"), [
+            "Aide aux démarches administratives", "Maîtrise des outils numériques du quotidien",
+            "Insertion professionnelle via le numérique",
+            "Accès internet et matériel informatique",
+            "Acquisition de matériel informatique à prix solidaire"])
         self.assertEqual(defis["dispositif_programmes_nationaux"],
                          "Grande école du numérique|Promeneurs du net")
         self.assertEqual(defis["telephone"], "+33297000000")

@@ -29,7 +29,7 @@ class TestPlacesHttp(DefisHttpCase):
     def test_csv_serves_only_published_places_and_public_facts(self):
         response = self.get("/reseau/lieux.csv")
         self.assertEqual(response.headers["Content-Type"], "text/csv; charset=utf-8")
-        self.assertIn("Last-Modified", response.headers)
+        self.assertEqual(response.headers["Content-Disposition"], 'inline; filename="lieux.csv"')
         text = response.content.decode("utf-8")
         names = [row["nom"] for row in csv.DictReader(io.StringIO(text))]
         self.assertIn("CCAS publié de Test", names)

@@ -68,8 +68,9 @@ class DefisPlaceImport(models.TransientModel):
             header, rows = place_standard.read_csv(base64.b64decode(self.file or b""))
         except place_standard.FileProblem as problem:
             raise UserError(self._file_problem_message(problem.kind))
-        messages = [_("Line 1: the column \"%s\" is missing; the standard requires it.")
-                    % column for column in place_standard.missing_columns(header)]
+        # _() reads the language in its caller's frame: not in a comprehension
+        missing = _("Line 1: the column \"%s\" is missing; the standard requires it.")
+        messages = [missing % column for column in place_standard.missing_columns(header)]
         if not messages:
             rows = place_standard.in_schema_order(header, rows)
             messages = [self._error_message(error) for error in place_standard.validate(rows)
