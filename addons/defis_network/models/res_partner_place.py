@@ -36,6 +36,14 @@ def _vocabulary_field(kind, string, help_text):
         "vocabulary_id", string=string, help=help_text)
 
 
+def place_pivot(siren, nic, rna):
+    """The place's identifier in the standard: its SIRET, or the RNA number
+    of an association without one, or False."""
+    if siren and nic:
+        return siren + nic
+    return rna or False
+
+
 def siret_key_valid(siret):
     """The check digit of a SIRET (14 digits)."""
     if siret.startswith(LA_POSTE_SIREN):
@@ -109,9 +117,7 @@ class ResPartner(models.Model):
     def _defis_place_pivot(self):
         """SIRET, or RNA number for an association without one, or False."""
         self.ensure_one()
-        if self.siren and self.nic:
-            return self.siren + self.nic
-        return self.defis_rna or False
+        return place_pivot(self.siren, self.nic, self.defis_rna)
 
     def _defis_place_missing_labels(self):
         self.ensure_one()

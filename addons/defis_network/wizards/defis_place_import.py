@@ -15,7 +15,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..models.defis_place_export import TEXT_FIELDS
-from ..models.res_partner_place import RNA_PATTERN, URL_PATTERN, siret_key_valid
+from ..models.res_partner_place import RNA_PATTERN, URL_PATTERN, place_pivot, siret_key_valid
 from ..tools import phone as phone_tools
 from ..tools import place_standard
 
@@ -141,8 +141,7 @@ class DefisPlaceImport(models.TransientModel):
         companies = self.env["res.partner"].search_read(
             [("is_company", "=", True)], ["siren", "nic", "defis_rna", "name", "zip"])
         for company in companies:
-            pivot = (company["siren"] + company["nic"]) if company["siren"] and company["nic"] \
-                else company["defis_rna"]
+            pivot = place_pivot(company["siren"], company["nic"], company["defis_rna"])
             if pivot:
                 by_pivot[pivot].append(company["id"])
             by_name[(name_key(company["name"]), (company["zip"] or "").strip())].append(
@@ -162,19 +161,23 @@ class DefisPlaceImport(models.TransientModel):
     def _compare(self, rows):
         """The lines to review and the warnings on values left out."""
         by_pivot, by_name = self._structures_index()
-        partners = self.env["res.partner"]
+        matches = [self._match(row, by_pivot, by_name) for row in rows]
+        # one recordset: the fields of all the known places are read together
+        known = self.env["res.partner"].browse(
+            sorted({partner_id for partner_id in matches if partner_id}))
+        current = dict(zip(known.ids, self.env["defis.place.export"].place_rows(known)))
         vocabulary = self._vocabulary_ids()
         lines, warnings, seen = [], [], {}
-        for number, row in enumerate(rows, 2):
+        for number, (row, partner_id) in enumerate(zip(rows, matches), 2):
             values = self._row_values(row, number, vocabulary, warnings)
-            partner_id = self._match(row, by_pivot, by_name)
             if partner_id in seen:
                 warnings.append(_("Line %(row)d: same structure as line %(first)d (%(name)s); "
                                   "line left out.") % {
                     "row": number, "first": seen[partner_id], "name": row["nom"]})
             elif partner_id:
                 seen[partner_id] = number
-                lines += self._update_lines(partners.browse(partner_id), row, values, number)
+                lines += self._update_lines(
+                    partner_id, current[partner_id], row, values, number)
             else:
                 lines.append(self._create_line(row, values, number))
         return lines, warnings
@@ -245,19 +248,18 @@ class DefisPlaceImport(models.TransientModel):
         return False, _("\"%s\" is neither a SIRET nor an RNA number") % cell
 
     # review lines ---------------------------------------------------------------------
-    def _update_lines(self, partner, row, values, number):
-        """One line per column where the file says something else; ticked
-        when it only fills an empty field, never when it would replace what
-        staff entered."""
-        current = self.env["defis.place.export"].place_cells(partner)
+    def _update_lines(self, partner_id, current, row, values, number):
+        """One line per column where the file says something else than the
+        structure's ``current`` cells; ticked when it only fills an empty
+        field, never when it would replace what staff entered."""
         lines = []
         for column, column_values in values.items():
             ours, theirs = current.get(column), row[column].strip()
             if self._comparable(column, ours) == self._comparable(column, theirs):
                 continue
             lines.append({
-                "kind": "update", "line_number": number, "partner_id": partner.id,
-                "name": partner.name, "column": column,
+                "kind": "update", "line_number": number, "partner_id": partner_id,
+                "name": current["nom"], "column": column,
                 "current_value": self._shown(ours), "new_value": theirs,
                 "accept": ours in (None, False, ""), "values": json.dumps(column_values),
             })
