@@ -6,6 +6,7 @@ from . import defis_referent
 from . import defis_referral
 from . import defis_meeting
 from . import defis_meeting_attendance
+from . import ir_qweb
 from . import defis_place_vocabulary
 from . import res_partner_place
 from . import defis_place_export
