@@ -15,3 +15,6 @@ from . import defis_meeting
 from . import defis_meeting_attendance
 from . import defis_portal_form
 from . import ir_qweb
+from . import defis_place_vocabulary
+from . import res_partner_place
+from . import defis_place_export
