@@ -49,7 +49,7 @@ TEXT_FIELDS = {
 KINDS = list(place_standard.VOCABULARY_COLUMNS.values())
 # the stored columns of res.partner a row of the file is made of
 PLACE_COLUMNS = list(TEXT_FIELDS.values()) + [
-    "siren", "nic", "defis_rna", "defis_structure_type_id", "phone", "email",
+    "siren", "nic", "defis_rna", "defis_structure_type_id", "defis_phone_e164", "email",
     "partner_latitude", "partner_longitude"]
 PLACES_QUERY = (
     "SELECT p.id, " + ", ".join("p.%s" % column for column in PLACE_COLUMNS)
@@ -114,7 +114,7 @@ class DefisPlaceExport(models.AbstractModel):
             "id": "defis-%d" % record["id"],
             "pivot": place_pivot(record["siren"], record["nic"], record["defis_rna"]),
             "typologie": typologies.get(record["defis_structure_type_id"]),
-            "telephone": self._place_phone(record["phone"]),
+            "telephone": self._place_phone(record["defis_phone_e164"]),
             "courriels": self._place_emails(record["email"]),
             "source": source,
             "structure_parente": record["parent_name"],
