@@ -16,8 +16,9 @@ import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.service import db as db_service
 
-ADDONS = ["defis_network", "defis_reuse", "defis_training"]
+ADDONS = ["defis_network", "defis_website", "defis_reuse", "defis_training"]
 LANG = "fr_FR"
+ADMIN_NAME = "Administrateur"
 _logger = logging.getLogger("create_db")
 
 
@@ -59,10 +60,13 @@ def prepare_base(name, admin_password):
             "currency_id": env.ref("base.EUR").id,
         })
         env.ref("base.EUR").active = True
+        # Odoo names its administrator in English, whatever the language
         env.ref("base.user_root").write({
             "lang": LANG, "tz": "Europe/Paris", "password": admin_password,
+            "signature": "<span>-- <br/>%s</span>" % ADMIN_NAME,
         })
-        env.ref("base.partner_root").write({"lang": LANG, "tz": "Europe/Paris"})
+        env.ref("base.partner_root").write(
+            {"name": ADMIN_NAME, "lang": LANG, "tz": "Europe/Paris"})
 
 
 def mark_addons(name, demo):

@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 .venv/bin/flake8 addons tests scripts/*.py conftest.py
-.venv/bin/pylint --rcfile=.pylintrc addons/defis_network addons/defis_reuse addons/defis_training
+.venv/bin/pylint --rcfile=.pylintrc addons/defis_network addons/defis_website addons/defis_reuse addons/defis_training
 echo "lint: no error"

@@ -14,6 +14,7 @@
     "depends": [
         "contacts",
         "mail",
+        "web_tour",
         "portal",
         "membership_extension",
         "membership_variable_period",
@@ -35,6 +36,7 @@
         "report/defis_network_growth_views.xml",
         "wizards/defis_network_growth_wizard_views.xml",
         "views/defis_referral_portal_templates.xml",
+        "views/webclient_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -46,5 +48,6 @@
         "demo/res_partner_household_demo.xml",
         "demo/membership_demo.xml",
         "demo/defis_referral_demo.xml",
+        "demo/web_tour_demo.xml",
     ],
 }

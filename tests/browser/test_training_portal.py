@@ -21,10 +21,7 @@ class TestTrainingPortal(ChromeCase):
                                           name="Découverte de l'ordinateur")
         self.last_seat_course = create_upcoming_run(self.env, programme, seats=1,
                                                     name="Internet pas à pas", days=10)
-        # headless Chromium keeps windows at least 500 pixels wide: emulate the phone's viewport
-        width, height = self.window_size
-        self.browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+        self.emulate_phone(*self.window_size)
 
     def programme_text(self):
         """The list's block of this test's programme (the demo has others)."""

@@ -6,3 +6,4 @@ from . import defis_referent
 from . import defis_referral
 from . import defis_meeting
 from . import defis_meeting_attendance
+from . import web_tour_tour

@@ -126,15 +126,18 @@ class DefisHttpCase(HttpCase):
         self.env["res.users"]._invalidate_session_cache()
         return super().authenticate(user, password)
 
-    def url_open(self, url, data=None, timeout=30):
+    def url_open(self, url, data=None, timeout=30, **kwargs):
+        """GET ``url``, or POST ``data`` (or ``json``); other ``kwargs``
+        (``allow_redirects``…) go to requests."""
         if url.startswith("/"):
             url = "http://127.0.0.1:%d%s" % (config["http_port"], url)
+        method = "POST" if data or "json" in kwargs else "GET"
         # TestCursor.commit() only moves a savepoint: a request that fails
         # does not undo what the test has written so far
         self.cr.commit()  # pylint: disable=invalid-commit
         self.cr.release()
         try:
-            return super().url_open(url, data=data, timeout=timeout)
+            return self.opener.request(method, url, data=data, timeout=timeout, **kwargs)
         finally:
             self.cr.acquire()
             self.env.cache.invalidate()

@@ -1,0 +1,64 @@
+# Copyright 2026 Défis
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import lxml.html
+
+from odoo.addons.defis_network.tests.common import DefisHttpCase
+
+# what Odoo's sample footer and copyright notice say
+ODOO_FOOTER = ("passionate people", "passionnées", "PME", "website builder",
+               "free website", "site web gratuit", "Odoo")
+
+
+class TestWebsitePages(DefisHttpCase):
+    """The association's public pages, as an anonymous visitor reads them."""
+
+    def setUp(self):
+        super().setUp()
+        self.company = self.env.ref("website.default_website").company_id
+        self.company.write({
+            "name": "Défis", "street": "2 rue des Essais", "zip": "56600", "city": "Lanester",
+            "phone": "02 97 12 34 56", "email": "accueil@defis.example",
+            "defis_opening_hours": "Mardi : 9 h – 12 h\n\nVendredi : 14 h – 17 h",
+        })
+
+    def page(self, url):
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200, url)
+        return lxml.html.fromstring(response.content)
+
+    def test_header_and_footer_are_the_association(self):
+        page = self.page("/confidentialite")
+        self.assertEqual(page.findtext(".//title").strip(), "Confidentialité | Défis")
+        logo = page.cssselect("header a.navbar-brand img")[0]
+        self.assertEqual(logo.get("alt"), "Défis")
+        self.assertEqual(logo.get("src"), "/logo.png?company=%d" % self.company.id)
+        footer = page.cssselect("footer")[0]
+        text = " ".join(footer.text_content().split())
+        for fact in ("2 rue des Essais", "56600 Lanester", "02 97 12 34 56",
+                     "accueil@defis.example", "Heures d'ouverture", "Mardi : 9 h – 12 h",
+                     "Vendredi : 14 h – 17 h"):
+            self.assertIn(fact, text)
+        for sample in ODOO_FOOTER:
+            self.assertNotIn(sample, text)
+        self.assertEqual(len(footer.cssselect(".o_defis_opening_hours li")), 2)
+        self.assertEqual(footer.cssselect("a[href^='tel:']")[0].get("href"), "tel:+33297123456")
+        self.assertTrue(footer.cssselect("a[href='/confidentialite']"))
+
+    def test_footer_without_opening_hours(self):
+        self.company.defis_opening_hours = False
+        footer = self.page("/confidentialite").cssselect("footer")[0]
+        self.assertFalse(footer.cssselect(".o_defis_opening_hours"))
+        self.assertIn("02 97 12 34 56", footer.text_content())
+
+    def test_zoom_allowed(self):
+        viewport = self.page("/confidentialite").cssselect("meta[name=viewport]")[0]
+        self.assertEqual(viewport.get("content"), "width=device-width, initial-scale=1")
+
+    def test_privacy_page_gives_the_retention_period(self):
+        self.env["ir.config_parameter"].set_param("defis_network.retention_years", "5")
+        page = self.page("/confidentialite")
+        text = " ".join(page.cssselect("#wrap")[0].text_content().split())
+        self.assertIn("Vos données personnelles", text)
+        self.assertIn("5 ans après votre dernière adhésion", text)
+        self.assertIn("accueil@defis.example", text)
+        self.assertIn("www.cnil.fr", text)
