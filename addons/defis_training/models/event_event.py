@@ -61,7 +61,7 @@ class EventEvent(models.Model):
             event.defis_is_training = bool(event.defis_programme_id)
 
     @api.multi
-    def _compute_website_url(self):
+    def _compute_website_url(self):  # pylint: disable=missing-return
         """A course run's page is ``/formations/<run>``, not Odoo's event page."""
         super()._compute_website_url()
         for event in self.filtered(lambda e: e.id and e.defis_is_training):

@@ -51,7 +51,8 @@ class TestPortalMarkup(DefisHttpCase):
                                       r"septembre|octobre|novembre|décembre)\b")
 
     def test_full_page_gives_the_phone(self):
-        for name, phone in (("Anne Le Bihan", "06 12 34 56 71"), ("Paul Le Gall", "06 12 34 56 72")):
+        for name, phone in (("Anne Le Bihan", "06 12 34 56 71"),
+                            ("Paul Le Gall", "06 12 34 56 72")):
             self.run._defis_register({"name": name, "phone": phone})
         for page in (self.page(self.url), self.page(self.url + "/inscription", data={
                 "csrf_token": CSRF.search(self.url_open(self.url).text).group(1),
