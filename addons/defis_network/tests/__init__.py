@@ -11,3 +11,4 @@ from . import test_growth
 from . import test_import
 from . import test_portal_referral
 from . import test_demo_figures
+from . import test_backend_french

@@ -132,7 +132,7 @@ class DefisTrainingPortal(http.Controller):
                               self._run_values(run, form, errors))
 
     @http.route("/formations/%s/merci" % RUN, type="http",
-                auth="public", website=True)
+                auth="public", website=True, sitemap=False)
     def training_registered(self, run, **kw):
         # only a registration made in this browser session is shown
         registration = request.env["event.registration"].sudo().search([
