@@ -44,7 +44,7 @@ class TestBackendInFrench(ChromeCase):
         self.assertEqual(self.text(".oe_topbar_name"), "Administrateur")
         tours = self.browser.execute_async_script("""
             var done = arguments[arguments.length - 1];
-            odoo.__DEBUG__.services['web_tour.tour'].then(function (manager) {
+            $.when(odoo.__DEBUG__.services['web_tour.tour']).then(function (manager) {
                 (function registered() {
                     if (!manager._all_registered) { return setTimeout(registered, 100); }
                     var shown = _.filter(_.keys(manager.tours), function (name) {
@@ -67,19 +67,21 @@ class TestBackendInFrench(ChromeCase):
         self.login_manager()
         # the archive button of a form
         self.open("/web#id=%d&model=res.partner&view_type=form" % structure.id)
-        self.wait_for_text(".o_form_view button[name=toggle_active] .o_stat_text", "Actif")
-        self.assertEqual(self.text(".o_form_view button[name=toggle_active] .o_stat_text"),
-                         "Actif")
+        archive = ".oe_stat_button .fa-archive ~ .o_stat_info .o_stat_text.o_not_hover"
+        self.wait_for_text(archive, "Actif")
+        self.assertEqual(self.text(archive), "Actif")
         self.screenshot("backend-archive-button")
         # the dialog that adds a line to an intake
         self.open("/web#id=%d&model=defis.intake&view_type=form" % intake.id)
+        self.wait_for_text(".o_control_panel .breadcrumb li:last-child", intake.name)
+        self.wait_for_idle()
         self.click(".o_form_button_edit")
         self.click(".o_field_x2many_list_row_add a")
         self.assertEqual(self.text(".modal .modal-title"), "Créer : Lignes")
         self.screenshot("backend-intake-line-dialog")
         # the switch of a bar chart grouped by two fields
         self.open("/web#action=defis_training.action_defis_training_report&view_type=graph")
-        self.wait_for(".o_graph_svg_container svg .nv-controlsWrap")
+        self.wait_for(".o_graph_svg_container svg .nv-controlsWrap .nv-legend-text")
         self.assertEqual(self.texts(".nv-controlsWrap .nv-legend-text"), ["Groupé", "Empilé"])
         self.screenshot("backend-graph-controls")
 
@@ -100,11 +102,14 @@ class TestBackendInFrench(ChromeCase):
         # the attendance sheet of a sitting: buttons with their labels
         sitting = run.defis_session_ids.sorted("date_begin")[0]
         self.open("/web#id=%d&model=defis.training.session&view_type=form" % sitting.id)
-        self.click(".o_form_statusbar button[name=action_attendance_sheet]")
+        self.wait_for_text(".o_control_panel .breadcrumb li:last-child", "Séance 1")
+        self.wait_for_idle()
+        self.click(".o_form_statusbar button.o_defis_attendance_sheet")
         self.wait_for(".o_list_view button.o_defis_present")
         labels = [button.text.strip() for button in self.find_all(
             ".o_list_view .o_data_row:first-child button.o_defis_labelled")]
         self.assertEqual(labels, ["Présent", "Absent", "Excusé"])
         self.click(".o_list_view .o_data_row:first-child button.o_defis_present")
         self.wait_for_text(".o_list_view .o_data_row:first-child", "Présent")
+        self.wait_for_idle()
         self.screenshot("backend-attendance-sheet")
