@@ -238,9 +238,9 @@ class ChromeCase(HttpCase):
         blocking = [v for v in violations if v["impact"] in AXE_BLOCKING]
         if blocking:
             self.screenshot("AXE-" + self.id())
-        self.assertFalse(blocking, "%d critical or serious accessibility violations on %s:\n%s" % (
-            len(blocking), self.browser.current_url,
-            "\n".join(describe_violation(v) for v in blocking)))
+            self.fail("%d critical or serious accessibility violations on %s:\n%s" % (
+                len(blocking), self.browser.current_url,
+                "\n".join(describe_violation(v) for v in blocking)))
         return violations
 
     @in_browser_turn

@@ -54,7 +54,13 @@ class TestPublicPagesAccessible(ChromeCase):
         self.wait_for(".o_defis_full_refused")
         self.check_page("full")
 
-    def test_privacy_and_events_pages(self):
+    def test_site_pages(self):
+        self.open("/")
+        self.wait_for(".o_defis_home")
+        self.check_page("home")
+        self.open("/contactus")
+        self.wait_for("#o_contact_mail")
+        self.check_page("contact")
         self.open("/confidentialite")
         self.wait_for(".o_defis_privacy")
         self.check_page("privacy")

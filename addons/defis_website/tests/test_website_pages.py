@@ -63,3 +63,21 @@ class TestWebsitePages(DefisHttpCase):
         self.assertIn("5 ans après votre dernière adhésion", text)
         self.assertIn("accueil@defis.example", text)
         self.assertIn("www.cnil.fr", text)
+
+    def test_home_and_contact_pages_are_the_association(self):
+        home = self.page("/")
+        self.assertEqual(home.findtext(".//title").strip(), "Accueil | Défis")
+        text = " ".join(home.get_element_by_id("wrap").text_content().split())
+        for fact in ("Association d'inclusion numérique de Lanester", "1 200 familles",
+                     "Venez nous voir", "02 97 12 34 56", "Mardi : 9 h – 12 h"):
+            self.assertIn(fact, text)
+        contact = self.page("/contactus")
+        self.assertEqual(contact.findtext(".//title").strip(), "Contactez-nous | Défis")
+        text = " ".join(contact.get_element_by_id("wrap").text_content().split())
+        self.assertIn("02 97 12 34 56", text)
+        self.assertIn("Heures d'ouverture", text)
+        for sample in ("+33297123456", "notre société", "nos services"):
+            self.assertNotIn(sample, text)
+        # Odoo's sample "About us" page is not published
+        self.assertEqual(self.url_open("/aboutus").status_code, 404)
+        self.assertNotIn("/aboutus", self.url_open("/sitemap.xml").text)
