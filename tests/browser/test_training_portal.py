@@ -9,7 +9,8 @@ from odoo.addons.defis_training.tests.common import create_upcoming_run, create_
 from .chrome import ChromeCase, in_browser_turn
 
 
-class TestTrainingPortal(ChromeCase):
+class TrainingPortalCase(ChromeCase):
+    """A visitor on a phone, two course runs open: one of 3 seats, one of 1."""
 
     window_size = (390, 844)
     programme_name = "Numérique au quotidien (navigateur)"
@@ -23,6 +24,21 @@ class TestTrainingPortal(ChromeCase):
                                                     name="Internet pas à pas", days=10)
         self.emulate_phone(*self.window_size)
 
+    @in_browser_turn
+    def register(self, name, phone):
+        self.fill("#defis_reg_name", name)
+        self.fill("#defis_reg_phone", phone)
+        self.click(".o_defis_register_submit")
+
+    def assert_fits_the_phone(self):
+        width = self.window_size[0]
+        self.assertEqual(self.browser.execute_script("return window.innerWidth"), width)
+        self.assertLessEqual(self.browser.execute_script(
+            "return document.documentElement.scrollWidth"), width)
+
+
+class TestTrainingPortal(TrainingPortalCase):
+
     def programme_text(self):
         """The list's block of this test's programme (the demo has others)."""
         blocks = [text for text in self.texts(".o_defis_programme")
@@ -32,17 +48,6 @@ class TestTrainingPortal(ChromeCase):
 
     def registrations(self, course):
         return self.env["event.registration"].search([("event_id", "=", course.id)])
-
-    @in_browser_turn
-    def register(self, name, phone):
-        self.fill("#defis_reg_name", name)
-        self.fill("#defis_reg_phone", phone)
-        self.click(".o_defis_register_submit")
-
-    def assert_fits_the_phone(self):
-        self.assertEqual(self.browser.execute_script("return window.innerWidth"), 390)
-        self.assertLessEqual(self.browser.execute_script(
-            "return document.documentElement.scrollWidth"), 390)
 
     def test_register_then_a_bad_phone(self):
         self.open("/formations")

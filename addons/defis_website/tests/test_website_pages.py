@@ -78,6 +78,7 @@ class TestWebsitePages(DefisHttpCase):
         self.assertIn("Heures d'ouverture", text)
         for sample in ("+33297123456", "notre société", "nos services"):
             self.assertNotIn(sample, text)
+        self.assertEqual(self.page("/web/login").findtext(".//title").strip(), "Connexion | Défis")
         # Odoo's sample "About us" page is not published
         self.assertEqual(self.url_open("/aboutus").status_code, 404)
         self.assertNotIn("/aboutus", self.url_open("/sitemap.xml").text)
