@@ -84,6 +84,7 @@ class DefisTrainingDemo(models.AbstractModel):
         self._demo_upcoming(learners["household"], trainers)
         self._demo_history()
         _logger.info("Training demo data loaded in %.1f s", time.perf_counter() - started)
+        return True
 
     # learners -------------------------------------------------------------
     def _demo_learners(self, rng):

@@ -45,15 +45,16 @@ class EventEvent(models.Model):
 
     @api.depends("defis_session_ids.duration_hours", "defis_session_ids.state")
     def _compute_defis_planned_hours(self):
+        # sudo: any event user saves an event, sittings readable by them or not
         for event in self:
             event.defis_planned_hours = sum(
-                event.defis_session_ids.filtered(lambda s: s.state != "cancelled")
+                event.sudo().defis_session_ids.filtered(lambda s: s.state != "cancelled")
                 .mapped("duration_hours"))
 
     @api.depends("defis_session_ids.trainer_id")
     def _compute_defis_trainer_ids(self):
         for event in self:
-            event.defis_trainer_ids = event.defis_session_ids.mapped("trainer_id")
+            event.defis_trainer_ids = event.sudo().defis_session_ids.mapped("trainer_id")
 
     @api.depends("defis_programme_id")
     def _compute_defis_is_training(self):

@@ -40,7 +40,8 @@ class TestWebsitePages(DefisHttpCase):
             self.assertIn(fact, text)
         for sample in ODOO_FOOTER:
             self.assertNotIn(sample, text)
-        self.assertEqual(len(footer.xpath(".//*[contains(@class, 'o_defis_opening_hours')]//li")), 2)
+        hours = footer.xpath(".//*[contains(@class, 'o_defis_opening_hours')]//li")
+        self.assertEqual(len(hours), 2)
         self.assertEqual(footer.xpath(".//a[starts-with(@href, 'tel:')]/@href"),
                          ["tel:+33297123456"])
         self.assertTrue(footer.xpath(".//a[@href='/confidentialite']"))
