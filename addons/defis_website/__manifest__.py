@@ -18,7 +18,6 @@
     "data": [
         "data/website_data.xml",
         "data/website_page_data.xml",
-        "views/res_company_views.xml",
         "views/website_templates.xml",
         "views/privacy_templates.xml",
     ],

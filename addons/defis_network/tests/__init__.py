@@ -16,3 +16,4 @@ from . import test_place
 from . import test_place_export
 from . import test_place_import
 from . import test_place_http
+from . import test_opening_hours_text

@@ -1,6 +1,6 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import models
 
 from odoo.addons.defis_network.tools import phone as phone_tools
 
@@ -9,11 +9,6 @@ class ResCompany(models.Model):
     """The association as its public pages present it."""
 
     _inherit = "res.company"
-
-    defis_opening_hours = fields.Text(
-        string="Opening hours",
-        help="When the public is welcome, one line per period; shown in the "
-             "footer of the website.")
 
     def _defis_public_phone(self):
         """The phone as a visitor dials it (``02 97 00 00 00``) and as a
@@ -26,8 +21,3 @@ class ResCompany(models.Model):
         except phone_tools.InvalidPhone:
             return {"display": self.phone, "link": ""}
         return {"display": phone_tools.to_display(link), "link": "tel:%s" % link}
-
-    def _defis_opening_hours_lines(self):
-        self.ensure_one()
-        return [line.strip() for line in (self.defis_opening_hours or "").splitlines()
-                if line.strip()]

@@ -18,8 +18,8 @@ class TestWebsitePages(DefisHttpCase):
         self.company.write({
             "name": "Défis", "street": "2 rue des Essais", "zip": "56600", "city": "Lanester",
             "phone": "02 97 12 34 56", "email": "accueil@defis.example",
-            "defis_opening_hours": "Mardi : 9 h – 12 h\n\nVendredi : 14 h – 17 h",
         })
+        self.company.partner_id.defis_opening_hours = "Tu 09:00-12:00; Fr 14:00-17:00"
 
     def page(self, url):
         response = self.url_open(url)
@@ -47,7 +47,7 @@ class TestWebsitePages(DefisHttpCase):
         self.assertTrue(footer.xpath(".//a[@href='/confidentialite']"))
 
     def test_footer_without_opening_hours(self):
-        self.company.defis_opening_hours = False
+        self.company.partner_id.defis_opening_hours = False
         footer = self.page("/confidentialite").xpath("//footer")[0]
         self.assertFalse(footer.xpath(".//*[contains(@class, 'o_defis_opening_hours')]"))
         self.assertIn("02 97 12 34 56", footer.text_content())
