@@ -10,7 +10,6 @@ from . import test_meeting
 from . import test_growth
 from . import test_import
 from . import test_portal_referral
-from . import test_demo_figures
 from . import test_backend_french
 from . import test_place
 from . import test_place_export
