@@ -37,6 +37,7 @@ import progress  # noqa: E402  pylint: disable=wrong-import-position
 # upgrades): add one here and `make prod` installs it on its next start.
 ADDONS = [
     "defis_network",
+    "defis_website",
     "defis_reuse",
     "defis_training",
     "defis_security",
@@ -44,6 +45,7 @@ ADDONS = [
 # the association's demo database, never installed in production
 DEMO_ADDON = "defis_demo"
 LANG = "fr_FR"
+ADMIN_NAME = "Administrateur"
 LOG_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".data", "log")
 # minutes on two idle cores, told before each phase
 ESTIMATES = {"base": "1 min", "addons": "3 min", "demo": "8 min"}
@@ -101,10 +103,13 @@ def prepare_base(name, admin_password):
             "currency_id": env.ref("base.EUR").id,
         })
         env.ref("base.EUR").active = True
+        # Odoo names its administrator in English, whatever the language
         env.ref("base.user_root").write({
             "lang": LANG, "tz": "Europe/Paris", "password": admin_password,
+            "signature": "<span>-- <br/>%s</span>" % ADMIN_NAME,
         })
-        env.ref("base.partner_root").write({"lang": LANG, "tz": "Europe/Paris"})
+        env.ref("base.partner_root").write(
+            {"name": ADMIN_NAME, "lang": LANG, "tz": "Europe/Paris"})
 
 
 def install(name, modules, demo):

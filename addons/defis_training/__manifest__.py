@@ -13,6 +13,7 @@
     "installable": True,
     "depends": [
         "defis_network",
+        "defis_website",
         "website_event",
         "report_xlsx",
     ],
