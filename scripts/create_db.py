@@ -112,6 +112,18 @@ def prepare_base(name, admin_password):
             {"name": ADMIN_NAME, "lang": LANG, "tz": "Europe/Paris"})
 
 
+def french_website(name):
+    """The association's public pages speak French only (a deployment's
+    choice: the add-ons leave other databases' languages as they are)."""
+    registry = odoo.registry(name)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        website = env.ref("website.default_website", raise_if_not_found=False)
+        if website:
+            french = env["res.lang"].search([("code", "=", LANG)])
+            website.write({"default_lang_id": french.id, "language_ids": [(6, 0, french.ids)]})
+
+
 def install(name, modules, demo):
     """Install those of ``modules`` not installed yet (their demo records
     loaded when ``demo``); returns their names."""
@@ -198,6 +210,7 @@ def create(args, password, reporter):
     prepare_base(name, password)
     reporter.phase_line("the Défis add-ons: %s" % ", ".join(ADDONS), ESTIMATES["addons"])
     install(name, ADDONS, demo=not (args.no_demo or args.production))
+    french_website(name)
     if DEMO_ADDON in wanted_modules(args):
         reporter.phase_line("the association's demo (defis_demo): network, intakes, till "
                             "sales, loans, training", ESTIMATES["demo"])
