@@ -47,3 +47,13 @@ class TestPublicPagesAccessible(TrainingPortalCase):
             self.open(path)
             self.wait_for(ready)
             self.check_page(name)
+
+    def test_device_passport(self):
+        """The page a household opens from the QR label of its device."""
+        device = self.env["stock.production.lot"].search([
+            ("defis_state", "=", "sold"),
+            ("defis_erasure_ids.result", "=", "success")], limit=1)
+        self.assertTrue(device, "the demo has sold devices with their erasure")
+        self.open("/appareil/%s" % device.defis_passport_token)
+        self.wait_for(".o_passport_badge")
+        self.check_page("passport")
