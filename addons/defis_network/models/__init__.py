@@ -14,6 +14,7 @@ from . import defis_referral
 from . import defis_meeting
 from . import defis_meeting_attendance
 from . import defis_portal_form
+from . import defis_proof_mixin
 from . import ir_qweb
 from . import defis_place_vocabulary
 from . import res_partner_place

@@ -113,6 +113,12 @@ class EventEvent(models.Model):
                     "The funding agreement %(funding)s does not cover the programme "
                     "of %(event)s.") % {"event": event.name, "funding": funding.name})
 
+    @api.multi
+    def unlink(self):
+        # the database would delete the sittings: they refuse it when kept
+        self.mapped("defis_session_ids").unlink()
+        return super().unlink()
+
     # registration service (portal, assisted registration, referrals) --------
     @api.model
     def _defis_portal_domain(self):

@@ -47,6 +47,12 @@ class EventRegistration(models.Model):
         return super().create(vals)
 
     @api.multi
+    def unlink(self):
+        # the database would delete their attendance: the lines refuse it when kept
+        self.with_context(active_test=False).mapped("defis_attendance_ids").unlink()
+        return super().unlink()
+
+    @api.multi
     def confirm_registration(self):
         # the confirmation e-mail schedulers of the run are event.mail records
         # that Défis users may not write: once the user may confirm, they run
