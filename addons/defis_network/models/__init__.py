@@ -1,3 +1,5 @@
+from . import defis_proof_mixin
+from . import defis_consent_mixin
 from . import defis_network_tag_mixin
 from . import defis_structure_type
 from . import defis_subnetwork
@@ -14,7 +16,6 @@ from . import defis_referral
 from . import defis_meeting
 from . import defis_meeting_attendance
 from . import defis_portal_form
-from . import defis_proof_mixin
 from . import ir_qweb
 from . import defis_place_vocabulary
 from . import res_partner_place

@@ -17,7 +17,8 @@ SOURCES = [
 class EventRegistration(models.Model):
     """A learner of a course run, with the hours attended."""
 
-    _inherit = "event.registration"
+    _name = "event.registration"
+    _inherit = ["event.registration", "defis.consent.mixin"]
 
     defis_attendance_ids = fields.One2many(
         "defis.training.attendance", "registration_id", string="Attendance")
