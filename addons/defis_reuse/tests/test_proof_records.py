@@ -101,7 +101,7 @@ class TestIntakeProof(ReuseCase, ProofAssertions):
 class TestRecyclingBatchProof(LoanCase, ProofAssertions):
 
     @classmethod
-    def set_up_reuse_data(cls):
+    def set_up_reuse_data(cls):  # pylint: disable=missing-return
         super().set_up_reuse_data()
         recycler = cls.env["res.partner"].create({"name": "Envie 56 DEEE", "is_company": True})
         lot = create_device(cls.env, "T-PREUVE-1", state="recycled", location="recycling")
