@@ -10,27 +10,29 @@ from .common import LoanCase, ReuseCase, create_device
 from .common_pos import DefisPosCase
 
 KEPT = "conservé comme preuve"
+# the intake's own workflow refuses first with its message
+INTAKE_KEPT = "validée ou annulée : elle ne peut plus être modifiée"
 
 
 class ProofAssertions:
 
-    def assert_kept(self, records, values):
+    def assert_kept(self, records, values, message=KEPT):
         """Neither ``values`` nor a deletion goes through, as the
         administrator and as a Défis manager; nothing changes."""
         before = records.read(list(values))
         for user in (self.env.user, self.defis_manager):
-            with self.assertRaisesRegex(UserError, KEPT), self.cr.savepoint():
+            with self.assertRaisesRegex(UserError, message), self.cr.savepoint():
                 records.sudo(user).write(values)
-            with self.assertRaisesRegex(UserError, KEPT), self.cr.savepoint():
+            with self.assertRaisesRegex(UserError, message), self.cr.savepoint():
                 records.sudo(user).unlink()
         records.invalidate_cache()
         self.assertEqual(records.exists(), records)
         self.assertEqual(records.read(list(values)), before)
 
-    def assert_admin_refused(self, records, values):
-        with self.assertRaisesRegex(UserError, KEPT), self.cr.savepoint():
+    def assert_admin_refused(self, records, values, message=KEPT):
+        with self.assertRaisesRegex(UserError, message), self.cr.savepoint():
             records.write(values)
-        with self.assertRaisesRegex(UserError, KEPT), self.cr.savepoint():
+        with self.assertRaisesRegex(UserError, message), self.cr.savepoint():
             records.unlink()
 
 
@@ -87,8 +89,11 @@ class TestIntakeProof(ReuseCase, ProofAssertions):
 
     def test_validated_intake_is_kept(self):
         self.assertEqual(self.intake.state, "done")
-        self.assert_admin_refused(self.intake, {"state": "draft"})
-        self.assert_kept(self.intake, {"state": "draft", "note": "changée"})
+        # its status alone was writable before: now kept as the other facts
+        self.assert_admin_refused(self.intake, {"state": "draft"}, KEPT + "|" + INTAKE_KEPT)
+        with self.assertRaisesRegex(UserError, KEPT), self.cr.savepoint():
+            self.intake.write({"state": "draft"})
+        self.assert_kept(self.intake, {"state": "draft", "note": "changée"}, INTAKE_KEPT)
         # its chatter stays open
         self.intake.message_post(body="Reçu signé remis au donateur")
 
