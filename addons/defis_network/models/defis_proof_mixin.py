@@ -68,11 +68,14 @@ class DefisProofMixin(models.AbstractModel):
     def write(self, vals):
         changed = [name for name in vals if not self._defis_proof_free(name)]
         if changed:
+            # who may not write at all is told so first
+            self.check_access_rights("write")
             self._defis_proof_check_write(vals, changed)
         return super().write(vals)
 
     @api.multi
     def unlink(self):
+        self.check_access_rights("unlink")
         locked = self._defis_proof_locked()
         if locked:
             raise UserError(_(
