@@ -92,7 +92,8 @@ class DefisErasure(models.Model):
         self._check_erasable(lots)
         defaults = self.default_get(list(self._fields))
         row = dict(defaults, **values)
-        columns = ["method", "passes", "standard", "tool", "user_id", "date", "result", "notes"]
+        columns = ["method", "passes", "standard", "tool", "user_id", "date", "result", "notes",
+                   "active"]
         self.env.cr.execute(
             "INSERT INTO defis_erasure (lot_id, %s, create_uid, create_date, write_uid, "
             "write_date) VALUES %s RETURNING id" % (
