@@ -179,7 +179,7 @@ class TestTrainingPortalHttp(DefisHttpCase):
     def test_consent_is_required_and_recorded(self):
         page = html.unescape(self.url_open(self.url).text)
         self.assertIn("pendant 3 ans après votre dernière séance", page)
-        self.assertIn('href="/politique-de-confidentialite"', page)
+        self.assertIn('href="/confidentialite"', page)
         self.assert_refused("Cochez la case pour accepter", consent="")
         before = fields.Datetime.now()
         self.url_open(self.url + "/inscription", data=self.form_data())
