@@ -1,3 +1,5 @@
+from . import defis_proof_mixin
+from . import defis_consent_mixin
 from . import defis_network_tag_mixin
 from . import defis_structure_type
 from . import defis_subnetwork
