@@ -14,3 +14,5 @@ from . import test_place
 from . import test_place_export
 from . import test_place_import
 from . import test_place_http
+from . import test_retention
+from . import test_privacy
