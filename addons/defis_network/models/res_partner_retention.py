@@ -186,6 +186,7 @@ class ResPartner(models.Model):
         self._defis_erase_history()
         self.env["defis.referral"].search([("person_id", "=", self.id)]).write(
             {"reason": False})
+        return True
 
     def _defis_erase_history(self):
         """Messages about the person, and what they wrote elsewhere, may

@@ -2,7 +2,7 @@ import json
 
 from odoo.exceptions import AccessError, UserError
 
-from .common import DefisCase, DefisHttpCase
+from .common import DefisCase, DefisHttpCase, create_structure
 
 
 def label(env, model, field):
@@ -18,7 +18,7 @@ def create_staff(env, login, group="defis_network.group_defis_user"):
 
 def create_person_with_history(env):
     """A household with a membership, a referral and a message of theirs."""
-    structure = env["res.partner"].create({"name": "CCAS d'Hennebont", "is_company": True})
+    structure = create_structure(env, "CCAS d'Hennebont")
     person = env["res.partner"].create({
         "name": "Foyer Jégou", "defis_is_household": True, "email": "jegou@example.org",
         "city": "Hennebont", "defis_household_size": 3})
@@ -39,8 +39,8 @@ class TestPersonalDataExport(DefisCase):
     """The right of access through the ORM, as the association's staff."""
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
+    def set_up_class_data(cls):  # pylint: disable=missing-return
+        super().set_up_class_data()
         cls.person, cls.referral = create_person_with_history(cls.env)
 
     def test_button_gives_the_file_address(self):

@@ -58,6 +58,7 @@ class ResPartner(models.Model):
         for model in ("defis.loan", "pos.order"):
             self.env[model].sudo().search([
                 ("partner_id", "=", self.id), ("note", "!=", False)]).write({"note": False})
+        return True
 
     def _defis_personal_data(self):
         data = super()._defis_personal_data()

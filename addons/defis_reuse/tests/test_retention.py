@@ -42,12 +42,16 @@ class TestReuseFiguresKept(ReuseReportCase):
         self.h4.defis_last_activity_date = "2010-01-01"
         self.assertNotIn(self.h4, self.env["res.partner"]._cron_defis_anonymize_inactive())
 
-    def test_loans_and_purchases_are_activity(self):
-        (self.h1 | self.h2 | self.h3).write({"defis_last_activity_date": "2010-01-01"})
-        self.env["ir.config_parameter"].sudo().set_param("defis_network.retention_years", 5)
-        # 2021 purchases and a 2020 loan are less than 5 years before 2026
-        self.assertFalse((self.h1 | self.h2 | self.h3) &
-                         self.env["res.partner"]._cron_defis_anonymize_inactive())
+    def test_purchases_are_activity(self):
+        """A and B have no membership: only their 2020-2021 purchases keep them."""
+        buyers = self.h1 | self.h2
+        buyers.write({"defis_last_activity_date": "2010-01-01"})
+        parameters = self.env["ir.config_parameter"].sudo()
+        parameters.set_param("defis_network.retention_years", 7)
+        self.assertFalse(buyers & self.env["res.partner"]._cron_defis_anonymize_inactive())
+        parameters.set_param("defis_network.retention_years", 1)
+        self.assertEqual(buyers & self.env["res.partner"]._cron_defis_anonymize_inactive(),
+                         buyers)
 
 
 class TestTillOrdersKept(DefisPosCase):

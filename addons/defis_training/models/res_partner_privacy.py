@@ -61,6 +61,7 @@ class ResPartner(models.Model):
             values["name"] = self.name
         self.env["event.registration"].sudo().with_context(active_test=False).search(
             [("partner_id", "=", self.id)]).write(values)
+        return True
 
     def _defis_personal_data(self):
         data = super()._defis_personal_data()
