@@ -100,5 +100,5 @@ class TestLearnerRetention(TrainingReportCase):
         runs = sorted(row[run] for row in data["Inscriptions aux formations"])
         self.assertEqual(runs, [self.run_a.display_name])
         attended = label(self.env, "defis.training.attendance", "hours")
-        hours = sorted(row[attended] for row in data["Présences aux formations"])
+        hours = sorted(row[attended] for row in data["Présence en formation"])
         self.assertEqual(hours, [1.5, 2.0])
