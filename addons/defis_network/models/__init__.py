@@ -21,3 +21,4 @@ from . import ir_qweb
 from . import defis_place_vocabulary
 from . import res_partner_place
 from . import defis_place_export
+from . import res_partner_privacy_export

@@ -10,3 +10,4 @@ from . import test_certificate
 from . import test_event_pages
 from . import test_portal_markup
 from . import test_attendance_proof
+from . import test_retention
