@@ -34,14 +34,18 @@ class DefisNetworkGrowth(models.Model):
                      WHERE defis_is_structure AND active
                        AND defis_affiliation_date IS NOT NULL
                 ), months AS (
-                    SELECT (first_day + INTERVAL '1 month - 1 day')::date AS month
+                    SELECT (first_day + INTERVAL '1 month - 1 day')::date AS month,
+                           (EXTRACT(YEAR FROM first_day) * 12
+                            + EXTRACT(MONTH FROM first_day))::bigint AS ordinal
                       FROM generate_series(
                                (SELECT date_trunc('month', min(defis_affiliation_date))
                                   FROM structures),
                                date_trunc('month', CURRENT_DATE),
                                INTERVAL '1 month') AS first_day
                 )
-                SELECT row_number() OVER (ORDER BY months.month, structures.id) AS id,
+                -- an id without numbering the rows: a window over every row
+                -- would sort them all before any filter or grouping applies
+                SELECT structures.id::bigint * 100000 + months.ordinal AS id,
                        months.month,
                        structures.id AS structure_id,
                        structures.defis_subnetwork_id AS subnetwork_id,
