@@ -17,8 +17,14 @@ class ResPartner(models.Model):
     def _compute_defis_meeting_attendance_rate(self):
         # the ORM computes a batch of 1000 records at a time; each query
         # scans the attendance lines: one query for all the records read
+        if not self:
+            return
         field = self._fields["defis_meeting_attendance_rate"]
-        partners = self | self[:1]._in_cache_without(field, limit=None)
+        first = self[:1].with_prefetch(self._prefetch)
+        partners = self | first._in_cache_without(field, limit=None)
         rates = self.env["defis.meeting.attendance"]._structure_rates(partners.ids)
+        # straight to the cache, as the ORM sets computed values: nothing
+        # depends on the rate, no dependency to mark per record
+        cache = self.env.cache
         for partner in partners:
-            partner.defis_meeting_attendance_rate = rates.get(partner.id, 0.0)
+            cache.set(partner, field, field.convert_to_cache(rates.get(partner.id, 0.0), partner))
