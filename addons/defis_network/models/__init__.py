@@ -7,3 +7,4 @@ from . import defis_referral
 from . import defis_meeting
 from . import defis_meeting_attendance
 from . import ir_qweb
+from . import res_users

@@ -23,3 +23,4 @@ from . import defis_device_check
 from . import defis_intake_demo
 from . import defis_co2_factor
 from . import defis_reuse_history
+from . import res_users

@@ -7,3 +7,5 @@ from . import event_registration
 from . import defis_referral
 from . import defis_training_history
 from . import defis_training_demo
+from . import res_partner
+from . import res_users
