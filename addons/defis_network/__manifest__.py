@@ -46,5 +46,6 @@
         "demo/res_partner_household_demo.xml",
         "demo/membership_demo.xml",
         "demo/defis_referral_demo.xml",
+        "demo/res_users_demo.xml",
     ],
 }

@@ -48,6 +48,7 @@
     ],
     "demo": [
         "demo/pos_config_demo.xml",
+        "demo/res_users_demo.xml",
         "demo/defis_intake_demo.xml",
         "demo/pos_order_demo.xml",
         "demo/defis_loan_demo.xml",
