@@ -12,7 +12,7 @@ import os
 from datetime import timedelta
 
 from odoo import fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.defis_network.tests.common import (
     create_portal_user, create_referral, create_structure)
@@ -74,10 +74,12 @@ class RoleWorld:
     def __init__(self, env):
         self.env = env = env(context=dict(env.context, lang="fr_FR", **QUIET))
         self.today = fields.Date.context_today(env.user)
+        self._serials = {}
         self._network()
         self._users()
         self._training()
         self._reuse()
+        env["res.partner"].recompute()
 
     # people ---------------------------------------------------------------
     def _network(self):
@@ -102,6 +104,11 @@ class RoleWorld:
         self.meeting = env["defis.meeting"].create({
             "name": "Réunion des rôles", "kind": "subnetwork",
             "subnetwork_id": self.subnetwork.id})
+
+    def serial(self, key):
+        """1, 2, 3... for each ``key``: what a unique value of a record needs."""
+        self._serials[key] = self._serials.get(key, 0) + 1
+        return self._serials[key]
 
     def person(self, name, **values):
         return self.env["res.partner"].create(dict(values, name=name))
@@ -414,8 +421,9 @@ FIXTURES = {
                                                 world.other_learner_partner)}),
     ("res.users", ""): Fixture(
         sample=_attr("other_trainer"),
-        values=lambda world: {"name": "Compte créé", "login": "compte.cree.roles"},
-        write={"signature": "<p>Signature</p>"}),
+        values=lambda world: {"name": "Compte créé", "login": "compte.cree.roles%d" % world.serial("login")},
+        write={"signature": "<p>Signature</p>"},
+        rules={"own": lambda world, role: (world.users[role], world.other_trainer)}),
     ("membership.membership_line", ""): Fixture(
         sample=_attr("membership"), values=_membership_values, write={"member_price": 12.0},
         rules={"own": lambda world, role: (world.own_memberships.get(role, world.membership.browse()),
@@ -451,16 +459,16 @@ FIXTURES = {
     ("defis.referent.replace", ""): Fixture(run=_run_referent_replace),
     ("defis.device.category", ""): Fixture(
         sample=_attr("laptop"),
-        values=lambda world: {"name": "Catégorie créée", "code": "ROLES"},
+        values=lambda world: {"name": "Catégorie créée", "code": "ROLES%d" % world.serial("category")},
         write={"name": "Portables renommés"}),
     ("defis.device.grade", ""): Fixture(
         sample=_xmlid("defis_reuse.device_grade_a"),
-        values=lambda world: {"name": "Grade créé", "code": "Z"}, write={"name": "A+"}),
+        values=lambda world: {"name": "Grade créé", "code": "Z%d" % world.serial("grade")}, write={"name": "A+"}),
     ("defis.price.grid", ""): Fixture(
         sample=_first("defis.price.grid"),
         values=lambda world: {"category_id": world.env.ref(
             "defis_reuse.device_category_printer").id, "grade_id": world.env["defis.device.grade"]
-            .create({"name": "Grade des rôles", "code": "R"}).id, "price": 5.0},
+            .create({"name": "Grade des rôles", "code": "R%d" % world.serial("grade")}).id, "price": 5.0},
         write={"price": 99.0}),
     ("defis.checklist.item", ""): Fixture(
         sample=lambda world, role: world.checklist_item,
@@ -468,7 +476,7 @@ FIXTURES = {
         write={"name": "Vérification renommée"}),
     ("defis.co2.factor", ""): Fixture(
         sample=_first("defis.co2.factor"),
-        values=lambda world: {"category_id": world.laptop.id, "year": "1990",
+        values=lambda world: {"category_id": world.laptop.id, "year": str(1989 + world.serial("co2")),
                               "kg_co2e_per_year": 50.0, "source_name": "Étude des rôles"},
         write={"source_name": "Source renommée"}),
     ("defis.intake", ""): Fixture(
@@ -483,7 +491,7 @@ FIXTURES = {
         write={"weight_kg": 3.0}),
     ("stock.production.lot", "devices"): Fixture(
         sample=_attr("device"),
-        values=lambda world: {"name": "ROLES-0009", "product_id": world.env.ref(
+        values=lambda world: {"name": "ROLES-9%03d" % world.serial("lot"), "product_id": world.env.ref(
             "defis_reuse.product_laptop").id},
         write={"defis_brand": "Dell"}),
     ("defis.erasure", ""): Fixture(
@@ -491,7 +499,7 @@ FIXTURES = {
         values=lambda world: {"lot_id": world.diagnosed_device.id, "method": "crypto",
                               "tool": "hdparm 9.58", "result": "success"},
         fresh=lambda world: world.erase(create_device(
-            world.env, "ROLES-0004", state="diagnosed", location="workshop")),
+            world.env, "ROLES-8%03d" % world.serial("lot"), state="diagnosed", location="workshop")),
         write={"notes": "Note ajoutée"}),
     ("defis.device.check", ""): Fixture(
         sample=_attr("check"),
@@ -509,7 +517,7 @@ FIXTURES = {
     ("defis.loan", ""): Fixture(
         sample=_attr("loan"),
         values=lambda world: {"partner_id": world.household.id, "date_start": world.today,
-                              "lot_id": create_device(world.env, "ROLES-0005").id},
+                              "lot_id": create_device(world.env, "ROLES-7%03d" % world.serial("lot")).id},
         write={"note": "Prêt pour la rentrée"}),
     ("pos.order", "till orders"): Fixture(
         sample=_attr("order"),
@@ -518,11 +526,11 @@ FIXTURES = {
         fresh=lambda world: world.till_order(), write={"note": "Vente au comptoir"}),
     ("defis.pos.voucher", ""): Fixture(
         sample=_attr("voucher"),
-        values=lambda world: {"number": "ROLES-PN-0002", "order_id": world.order.id},
+        values=lambda world: {"number": "ROLES-PN-%04d" % (1000 + world.serial("voucher")), "order_id": world.order.id},
         write={"number": "ROLES-PN-0003"}),
     ("defis.reuse.history", ""): Fixture(
         sample=_attr("reuse_history"),
-        values=lambda world: {"year": "2005", "category_id": world.laptop.id,
+        values=lambda world: {"year": str(1989 + world.serial("history")), "category_id": world.laptop.id,
                               "collected_count": 3},
         write={"collected_count": 11}),
     ("defis.reuse.report", ""): Fixture(
@@ -574,11 +582,12 @@ FIXTURES = {
         write={"contracted_learners": 12}),
     ("defis.training.history", ""): Fixture(
         sample=_attr("training_history"),
-        values=lambda world: {"year": 2005, "programme_id": world.programme.id,
+        values=lambda world: {"year": 2050 + world.serial("history"), "programme_id": world.programme.id,
                               "learner_count": 3, "learner_hours": 30.0},
         write={"learner_count": 13}),
     ("defis.training.report", ""): Fixture(
         sample=_first("defis.training.report"), values=lambda world: {}, write={}),
+    ("defis.training.report.wizard", ""): Fixture(run=_run_training_report),
 }
 # field rows: the value written
 FIELD_VALUES = {
@@ -593,10 +602,11 @@ FIELD_VALUES = {
 class Attempt:
     """What happened when a user tried an operation on a record."""
 
-    def __init__(self, rights, outcome, error=None):
+    def __init__(self, rights, outcome, error=None, creation=False):
         self.rights = rights      # did access rights and record rules allow it
         self.outcome = outcome    # "done", "refused" (AccessError) or "failed"
         self.error = error
+        self.creation = creation
 
     @property
     def allowed(self):
@@ -604,7 +614,12 @@ class Attempt:
 
     @property
     def refused(self):
-        return not self.rights and self.outcome != "done"
+        """Refused by the access rights or the record rules: for a creation,
+        whose record rules Odoo checks once the record is made, a refusal of
+        the creation itself counts."""
+        if self.outcome == "done":
+            return False
+        return not self.rights or (self.creation and self.outcome == "refused")
 
     def __str__(self):
         rights = "rights allow" if self.rights else "rights refuse"
@@ -628,10 +643,16 @@ class Tries:
             return "done", None
         except AccessError as error:
             return "refused", _short(error)
+        except ValidationError as error:
+            # a constraint that could not read what it checks: refused too
+            if isinstance(error.__context__, AccessError):
+                return "refused", _short(error)
+            return "failed", "ValidationError: %s" % _short(error)
         except Exception as error:  # pylint: disable=broad-except
             return "failed", "%s: %s" % (type(error).__name__, _short(error))
         finally:
-            self.env.invalidate_all()
+            # what the try left in the cache or to recompute is gone with it
+            self.env.clear()
 
     @staticmethod
     def _rights(check):
@@ -663,17 +684,30 @@ class Tries:
 
             def act():
                 if operation == "read":
-                    records.read([row.field] if row.field else None)
+                    records.read(read_fields(Model, row))
                 elif operation == "write":
                     records.write(values)
                 else:
                     records.unlink()
-        return Attempt(self._rights(check), *self._in_savepoint(act))
+        outcome, error = self._in_savepoint(act)
+        return Attempt(self._rights(check), outcome, error, creation=operation == "create")
 
     def wizard(self, user, fixture, side):
         env = self.env(user=user.id)
         outcome, error = self._in_savepoint(lambda: fixture.run(self.world, env, side))
         return Attempt(outcome == "done", outcome, error)
+
+
+def read_fields(model, row):
+    """What a read reads: the row's field; for an employee, the fields of
+    their form view of the model, as the web client does when it opens a
+    record (their groups strip the others); for the portal and the public,
+    who have no backend, the record's name."""
+    if row.field:
+        return [row.field]
+    if model.env.user.share:
+        return ["display_name"]
+    return list(model.fields_view_get(view_type="form")["fields"])
 
 
 class _Rollback(Exception):

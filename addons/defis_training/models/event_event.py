@@ -22,6 +22,8 @@ class EventEvent(models.Model):
 
     _inherit = "event.event"
 
+    # mail schedulers: Odoo lets event users only read them
+    event_mail_ids = fields.One2many(groups="event.group_event_user")
     defis_programme_id = fields.Many2one(
         "defis.training.programme", string="Training programme", index=True,
         ondelete="restrict", track_visibility="onchange")
