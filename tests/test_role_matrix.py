@@ -5,6 +5,7 @@ XML-RPC. A model of the Défis add-ons without a row fails."""
 import importlib.util
 import os
 
+from odoo.exceptions import AccessError
 from odoo.tests.common import SavepointCase
 from odoo.tools import config
 
@@ -284,3 +285,46 @@ class TestRoleMatrixOverHttp(DefisHttpCase):
             if result is not None or error != "odoo.http.SessionExpiredException":
                 differences.append("anonymous call_kw on %s: %s" % (row.model, result or error))
         self.assertFalse(differences, "\n".join(differences))
+
+
+class TestDemoTrainer(SavepointCase):
+    """What a trainer of the demo read and changed before the roles were
+    written down: every attendance line, funding amounts, loans, till
+    orders, devices, households and referrals; deleting a household."""
+
+    def setUp(self):
+        super().setUp()
+        self.trainer = self.env.ref("defis_training.user_trainer_gwenaelle_demo")
+        self.as_trainer = self.env(user=self.trainer.id)
+
+    def test_attendance_and_learners_of_their_runs_only(self):
+        attendance = self.as_trainer["defis.training.attendance"].search([])
+        everything = self.env["defis.training.attendance"].search([])
+        self.assertTrue(attendance)
+        self.assertLess(len(attendance), len(everything))
+        self.assertEqual(attendance.mapped("session_id.trainer_id"), self.trainer)
+        households = self.as_trainer["res.partner"].search([("defis_is_household", "=", True)])
+        runs = households.mapped("defis_registration_ids.event_id")
+        self.assertTrue(households)
+        self.assertIn(self.trainer, runs.mapped("defis_session_ids.trainer_id"))
+        self.assertLess(len(households), self.env["res.partner"].search_count(
+            [("defis_is_household", "=", True)]))
+
+    def test_no_funding_amount_loan_till_order_device_or_referral(self):
+        for model in ("defis.loan", "pos.order", "stock.production.lot", "defis.referral"):
+            with self.assertRaises(AccessError, msg=model):
+                self.as_trainer[model].search([])
+        funding = self.as_trainer["defis.training.funding"]
+        self.assertFalse(funding.check_access_rights("read", raise_exception=False))
+        with self.assertRaises(AccessError):
+            self.env["defis.training.funding"].search([], limit=1).sudo(
+                self.trainer).read(["amount"])
+
+    def test_deletes_nothing_they_did_not_create(self):
+        household = self.env["res.partner"].search([("defis_is_household", "=", True)], limit=1)
+        registration = self.as_trainer["event.registration"].search(
+            [("create_uid", "!=", self.trainer.id)], limit=1)
+        self.assertTrue(registration)
+        for record in (household.sudo(self.trainer), registration):
+            with self.assertRaises(AccessError, msg=record._name):
+                record.unlink()

@@ -132,6 +132,8 @@ class DefisTrainingSession(models.Model):
 
     def action_mark_all_present(self):
         """Every learner registered is present for the whole session."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")  # the trainer's own sittings
         self._ensure_attendance_lines()
         self.mapped("attendance_ids").write({"state": "present"})
         self.write({"state": "done"})
