@@ -15,9 +15,18 @@ class TestRolesInTheBrowser(ChromeCase):
         self.wait_for(".o_form_view")
         self.wait_for_idle()
 
+    def click_shown(self, css, label):
+        """Click the element of ``css`` shown with the text ``label``."""
+        with self.browser_turn():
+            shown = [element for element in self.find_all(css)
+                     if element.is_displayed() and element.text.strip() == label]
+            self.assertTrue(shown, "no %s %r shown" % (css, label))
+            shown[0].click()
+
     def test_office_staff_record_a_household(self):
         user = self.create_user("Maëlle Le Corre", "maelle.browser",
                                 "defis_network.group_defis_user")
+        user.email = "maelle.browser@defis.example"  # the sender of the chatter's messages
         self.login("maelle.browser", "maelle.browser-1")
         self.open("/web#action=defis_network.action_defis_households&view_type=form")
         self.fill(".o_form_view input[name=name]", "Foyer Le Bihan")
@@ -45,9 +54,9 @@ class TestRolesInTheBrowser(ChromeCase):
         self.open_form(run)
         self.assertIn("Séances", self.texts(".o_notebook .nav-tabs li"))
         self.open_form(sitting)
-        self.click(".o_statusbar_buttons button[name=action_attendance_sheet]")
+        self.click_shown(".o_statusbar_buttons button", "Feuille de présence")
         self.wait_for(".o_list_view .o_data_row")
-        self.click(".o_list_view .o_data_row:first-child button[name=action_present]")
+        self.click('.o_list_view .o_data_row:first-child button[title="Présent"]')
         self.wait_for_idle()
         self.assertEqual(sitting.attendance_ids.state, "present")
         self.assertEqual(sitting.attendance_ids.create_uid, trainer)
