@@ -391,6 +391,14 @@ def _run_referent_replace(world, env, side):
     wizard.action_replace()
 
 
+def _grade_values(world):
+    return {"name": "Grade créé", "code": "Z%d" % world.serial("grade")}
+
+
+def _lot_name(world):
+    return "ROLES-9%03d" % world.serial("lot")
+
+
 def _first(model):
     return lambda world, role: world.env[model].search([], limit=1)
 
@@ -421,13 +429,14 @@ FIXTURES = {
                                                 world.other_learner_partner)}),
     ("res.users", ""): Fixture(
         sample=_attr("other_trainer"),
-        values=lambda world: {"name": "Compte créé", "login": "compte.cree.roles%d" % world.serial("login")},
+        values=lambda world: {"name": "Compte créé",
+                              "login": "compte.cree.roles%d" % world.serial("login")},
         write={"signature": "<p>Signature</p>"},
         rules={"own": lambda world, role: (world.users[role], world.other_trainer)}),
     ("membership.membership_line", ""): Fixture(
         sample=_attr("membership"), values=_membership_values, write={"member_price": 12.0},
-        rules={"own": lambda world, role: (world.own_memberships.get(role, world.membership.browse()),
-                                           world.membership)}),
+        rules={"own": lambda world, role: (
+            world.own_memberships.get(role, world.membership.browse()), world.membership)}),
     ("defis.structure.type", ""): Fixture(
         sample=_xmlid("defis_network.structure_type_ccas"),
         values=lambda world: {"name": "Type créé"}, write={"name": "Type renommé"}),
@@ -459,16 +468,18 @@ FIXTURES = {
     ("defis.referent.replace", ""): Fixture(run=_run_referent_replace),
     ("defis.device.category", ""): Fixture(
         sample=_attr("laptop"),
-        values=lambda world: {"name": "Catégorie créée", "code": "ROLES%d" % world.serial("category")},
+        values=lambda world: {"name": "Catégorie créée",
+                              "code": "ROLES%d" % world.serial("category")},
         write={"name": "Portables renommés"}),
     ("defis.device.grade", ""): Fixture(
         sample=_xmlid("defis_reuse.device_grade_a"),
-        values=lambda world: {"name": "Grade créé", "code": "Z%d" % world.serial("grade")}, write={"name": "A+"}),
+        values=_grade_values, write={"name": "A+"}),
     ("defis.price.grid", ""): Fixture(
         sample=_first("defis.price.grid"),
-        values=lambda world: {"category_id": world.env.ref(
-            "defis_reuse.device_category_printer").id, "grade_id": world.env["defis.device.grade"]
-            .create({"name": "Grade des rôles", "code": "R%d" % world.serial("grade")}).id, "price": 5.0},
+        values=lambda world: {
+            "category_id": world.env.ref("defis_reuse.device_category_printer").id,
+            "grade_id": world.env["defis.device.grade"].create(_grade_values(world)).id,
+            "price": 5.0},
         write={"price": 99.0}),
     ("defis.checklist.item", ""): Fixture(
         sample=lambda world, role: world.checklist_item,
@@ -476,7 +487,8 @@ FIXTURES = {
         write={"name": "Vérification renommée"}),
     ("defis.co2.factor", ""): Fixture(
         sample=_first("defis.co2.factor"),
-        values=lambda world: {"category_id": world.laptop.id, "year": str(1989 + world.serial("co2")),
+        values=lambda world: {"category_id": world.laptop.id,
+                              "year": str(1989 + world.serial("co2")),
                               "kg_co2e_per_year": 50.0, "source_name": "Étude des rôles"},
         write={"source_name": "Source renommée"}),
     ("defis.intake", ""): Fixture(
@@ -491,15 +503,15 @@ FIXTURES = {
         write={"weight_kg": 3.0}),
     ("stock.production.lot", "devices"): Fixture(
         sample=_attr("device"),
-        values=lambda world: {"name": "ROLES-9%03d" % world.serial("lot"), "product_id": world.env.ref(
-            "defis_reuse.product_laptop").id},
+        values=lambda world: {"name": _lot_name(world),
+                              "product_id": world.env.ref("defis_reuse.product_laptop").id},
         write={"defis_brand": "Dell"}),
     ("defis.erasure", ""): Fixture(
         sample=_attr("erasure"),
         values=lambda world: {"lot_id": world.diagnosed_device.id, "method": "crypto",
                               "tool": "hdparm 9.58", "result": "success"},
         fresh=lambda world: world.erase(create_device(
-            world.env, "ROLES-8%03d" % world.serial("lot"), state="diagnosed", location="workshop")),
+            world.env, _lot_name(world), state="diagnosed", location="workshop")),
         write={"notes": "Note ajoutée"}),
     ("defis.device.check", ""): Fixture(
         sample=_attr("check"),
@@ -517,7 +529,7 @@ FIXTURES = {
     ("defis.loan", ""): Fixture(
         sample=_attr("loan"),
         values=lambda world: {"partner_id": world.household.id, "date_start": world.today,
-                              "lot_id": create_device(world.env, "ROLES-7%03d" % world.serial("lot")).id},
+                              "lot_id": create_device(world.env, _lot_name(world)).id},
         write={"note": "Prêt pour la rentrée"}),
     ("pos.order", "till orders"): Fixture(
         sample=_attr("order"),
@@ -526,11 +538,13 @@ FIXTURES = {
         fresh=lambda world: world.till_order(), write={"note": "Vente au comptoir"}),
     ("defis.pos.voucher", ""): Fixture(
         sample=_attr("voucher"),
-        values=lambda world: {"number": "ROLES-PN-%04d" % (1000 + world.serial("voucher")), "order_id": world.order.id},
+        values=lambda world: {"number": "ROLES-PN-%04d" % (1000 + world.serial("voucher")),
+                              "order_id": world.order.id},
         write={"number": "ROLES-PN-0003"}),
     ("defis.reuse.history", ""): Fixture(
         sample=_attr("reuse_history"),
-        values=lambda world: {"year": str(1989 + world.serial("history")), "category_id": world.laptop.id,
+        values=lambda world: {"year": str(1989 + world.serial("history")),
+                              "category_id": world.laptop.id,
                               "collected_count": 3},
         write={"collected_count": 11}),
     ("defis.reuse.report", ""): Fixture(
@@ -582,7 +596,8 @@ FIXTURES = {
         write={"contracted_learners": 12}),
     ("defis.training.history", ""): Fixture(
         sample=_attr("training_history"),
-        values=lambda world: {"year": 2050 + world.serial("history"), "programme_id": world.programme.id,
+        values=lambda world: {"year": 2050 + world.serial("history"),
+                              "programme_id": world.programme.id,
                               "learner_count": 3, "learner_hours": 30.0},
         write={"learner_count": 13}),
     ("defis.training.report", ""): Fixture(

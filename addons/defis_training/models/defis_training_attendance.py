@@ -49,8 +49,8 @@ class DefisTrainingAttendance(models.Model):
         call carries no language for database messages)."""
         # whoever records it, and whatever lines they may read
         if self.sudo().search_count([("session_id", "=", session_id),
-                              ("registration_id", "=", registration_id),
-                              ("id", "not in", self.ids)]):
+                                     ("registration_id", "=", registration_id),
+                                     ("id", "not in", self.ids)]):
             raise ValidationError(_("A learner has one attendance line per session."))
 
     @api.model
