@@ -294,7 +294,7 @@ class TestDemoTrainer(SavepointCase):
 
     def setUp(self):
         super().setUp()
-        self.trainer = self.env.ref("defis_training.user_trainer_gwenaelle_demo")
+        self.trainer = self.env.ref("defis_demo.user_trainer_gwenaelle_demo")
         self.as_trainer = self.env(user=self.trainer.id)
 
     def test_attendance_and_learners_of_their_runs_only(self):

@@ -6,7 +6,8 @@ import xmlrpc.client
 
 from odoo.addons.defis_network.tests.common import DefisHttpCase
 
-ADDONS = os.path.join(os.path.dirname(__file__), "..", "addons")
+# normalised: a "tests" folder in the path would hide every add-on
+ADDONS = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "addons"))
 # hooks a framework calls, not integrators: their contract returns nothing
 FRAMEWORK_HOOKS = {"init", "generate_xlsx_report"}
 

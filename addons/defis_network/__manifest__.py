@@ -15,6 +15,7 @@
         "contacts",
         "mail",
         "portal",
+        "sms",
         "membership_extension",
         "membership_variable_period",
         "report_xlsx",
@@ -38,14 +39,5 @@
     ],
     "demo": [
         "demo/res_company_demo.xml",
-        "demo/defis_subnetwork_demo.xml",
-        "demo/res_partner_structure_demo.xml",
-        "demo/res_partner_referent_demo.xml",
-        "demo/defis_referent_demo.xml",
-        "demo/defis_meeting_demo.xml",
-        "demo/res_partner_household_demo.xml",
-        "demo/membership_demo.xml",
-        "demo/defis_referral_demo.xml",
-        "demo/res_users_demo.xml",
     ],
 }

@@ -10,4 +10,3 @@ from . import test_meeting
 from . import test_growth
 from . import test_import
 from . import test_portal_referral
-from . import test_demo_figures

@@ -6,6 +6,5 @@ from . import event_event
 from . import event_registration
 from . import defis_referral
 from . import defis_training_history
-from . import defis_training_demo
 from . import res_partner
 from . import res_users

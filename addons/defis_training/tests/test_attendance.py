@@ -75,7 +75,8 @@ class TestAttendance(TrainingCase):
         self.attend(self.session1, self.alice)
         # a trainer scripting over RPC: no language in the context, the
         # refusal reads in the trainer's language
-        as_trainer = self.env["defis.training.attendance"].sudo(self.trainer).with_context({})
+        attendances = self.env["defis.training.attendance"].sudo(self.trainer)
+        as_trainer = attendances.with_context({})  # pylint: disable=context-overridden
         with self.assertRaisesRegex(ValidationError, "une seule ligne de présence par séance"), \
                 self.cr.savepoint():
             as_trainer.create({"session_id": self.session1.id, "registration_id": self.alice.id})
@@ -166,3 +167,10 @@ class TestAttendance(TrainingCase):
             self.assertEqual(len(rows), size)
             self.assertEqual(sum(row["hours"] for row in rows), 2.5 * size)
         self.assertEqual(counts[0], counts[1])
+
+    def test_run_list_counts_the_learners_who_attended(self):
+        """A finished run's learners are "done" (attended), not reserved:
+        the list of runs shows them."""
+        arch = self.env["event.event"].fields_view_get(
+            view_id=self.env.ref("event.view_event_tree").id, view_type="tree")["arch"]
+        self.assertIn('name="seats_used"', arch)

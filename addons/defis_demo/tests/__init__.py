@@ -1,0 +1,4 @@
+from . import test_network_figures
+from . import test_reuse_figures
+from . import test_training_figures
+from . import test_reuse_demo
