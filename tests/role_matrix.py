@@ -203,6 +203,10 @@ class RoleWorld:
             "line_ids": [(0, 0, {"category_id": self.laptop.id, "quantity": 1,
                                  "weight_kg": 2.0})]})
         self.erasure = self.erase(self.diagnosed_device)
+        self.snapshot = env["defis.device.snapshot"].create({"lot_id": self.device.id})
+        self.snapshot_diff = self.snapshot_difference(self.snapshot)
+        self.disk = env["defis.device.disk"].create({
+            "lot_id": self.device.id, "serial": "WD-ROLES-1", "size_gb": 256})
         self.check = env["defis.device.check"].create({
             "lot_id": self.device.id, "item_id": self.checklist_item.id})
         self.recycler = env["res.partner"].create({"name": "Recycleur DEEE", "is_company": True})
@@ -227,6 +231,11 @@ class RoleWorld:
         return self.env["defis.erasure"].create({
             "lot_id": lot.id, "method": "overwrite", "passes": 1,
             "standard": "NIST SP 800-88 r1", "tool": "nwipe 0.34", "result": "success"})
+
+    def snapshot_difference(self, snapshot):
+        return self.env["defis.device.snapshot.diff"].create({
+            "snapshot_id": snapshot.id, "field_name": "defis_brand", "label": "Marque",
+            "device_value": "Lenovo", "probe_value": '"LENOVO"'})
 
     def lend(self, lot):
         return self.env["defis.loan"].create({
@@ -513,6 +522,18 @@ FIXTURES = {
         fresh=lambda world: world.erase(create_device(
             world.env, _lot_name(world), state="diagnosed", location="workshop")),
         write={"notes": "Note ajoutée"}),
+    ("defis.device.snapshot", ""): Fixture(
+        sample=_attr("snapshot"), values=lambda world: {"lot_id": world.device.id},
+        write={"state": "review"}),
+    ("defis.device.snapshot.diff", ""): Fixture(
+        sample=_attr("snapshot_diff"),
+        values=lambda world: {"snapshot_id": world.snapshot.id, "field_name": "defis_model",
+                              "device_value": "T440", "probe_value": '"T440p"'},
+        write={"state": "kept"}),
+    ("defis.device.disk", ""): Fixture(
+        sample=_attr("disk"),
+        values=lambda world: {"lot_id": world.device.id, "serial": "WD-ROLES-2"},
+        write={"smart_passed": True}),
     ("defis.device.check", ""): Fixture(
         sample=_attr("check"),
         values=lambda world: {"lot_id": world.diagnosed_device.id,

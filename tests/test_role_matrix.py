@@ -279,6 +279,10 @@ class TestRoleMatrixOverHttp(DefisHttpCase):
         self.assertEqual(page.status_code, 200)
         self.assertIn(world.run.name, page.text)
         self.assertNotIn(world.other_run.name, page.text)
+        # the device's public passport says nothing of the household that has it
+        passport = self.url_open("/appareil/%s" % world.device.defis_passport_token)
+        self.assertEqual(passport.status_code, 200)
+        self.assertNotIn(world.other_household.name, passport.text)
         differences = []
         for row in self.rows:
             result, error = self.json_call(row.model, "search_read", [[]], {"fields": ["id"]})
