@@ -26,6 +26,16 @@ def _ends_with_a_value(body):
     return False
 
 
+def _is_odoo_model(node):
+    """A class of records (it names or extends a model): only their
+    methods are reached through RPC."""
+    return isinstance(node, ast.ClassDef) and any(
+        isinstance(statement, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id in ("_name", "_inherit")
+            for target in statement.targets)
+        for statement in node.body)
+
+
 def public_methods_returning_nothing():
     found = []
     for folder, _dirs, files in os.walk(ADDONS):
@@ -35,7 +45,7 @@ def public_methods_returning_nothing():
             path = os.path.join(folder, name)
             with open(path, encoding="utf-8") as source:
                 tree = ast.parse(source.read())
-            for cls in (node for node in tree.body if isinstance(node, ast.ClassDef)):
+            for cls in (node for node in tree.body if _is_odoo_model(node)):
                 for method in (node for node in cls.body if isinstance(node, ast.FunctionDef)):
                     if method.name.startswith("_") or method.name in FRAMEWORK_HOOKS:
                         continue

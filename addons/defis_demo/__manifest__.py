@@ -28,6 +28,7 @@
         "data/network/membership_demo.xml",
         "data/network/defis_referral_demo.xml",
         "data/network/res_users_demo.xml",
+        "data/network/defis_place_demo.xml",
         "data/reuse/defis_intake_demo.xml",
         "data/reuse/pos_order_demo.xml",
         "data/reuse/defis_loan_demo.xml",

@@ -13,6 +13,7 @@ from .stack import ROOT, ProdStack
 # the operations' scripts (create_db, backup, restore) are importable
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
 from create_db import use_configured_smtp  # noqa: E402 pylint: disable=wrong-import-position
+from progress import Reporter  # noqa: E402 pylint: disable=wrong-import-position
 
 
 @pytest.fixture(scope="package")
@@ -31,7 +32,7 @@ def production_mail():
     with committed_env() as env:
         server = env.ref("base.ir_mail_server_localhost0")
         was_active = server.active
-        use_configured_smtp(env)
+        use_configured_smtp(env, Reporter())
     yield
     with committed_env() as env:
         env.ref("base.ir_mail_server_localhost0").active = was_active

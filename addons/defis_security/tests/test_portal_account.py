@@ -34,7 +34,7 @@ class TestPortalAccount(SecurityHttpCase):
         partner = self.user.partner_id
         self.assertEqual(partner.email, "foyer.compte@exemple.fr")
         self.assertEqual(partner.city, "Lanester")
-        self.assertEqual(partner.phone, "+33297123456")
+        self.assertEqual(partner.defis_phone_e164, "+33297123456")
 
     def test_post_of_the_form_saves_the_account(self):
         page = self.url_open("/my/account")
