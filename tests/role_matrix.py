@@ -7,7 +7,9 @@ the row's sample record; a right with a rule must work on the records inside
 the rule and be refused on those outside; a right the cell does not list must
 be refused, by the access rights or the record rules (not only by the
 model's own checks)."""
+import base64
 import csv
+import json
 import os
 from datetime import timedelta
 
@@ -16,6 +18,7 @@ from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.defis_network.tests.common import (
     create_portal_user, create_referral, create_structure)
+from odoo.addons.defis_network.tests.common_place import EXAMPLE_PATH, make_siret
 from odoo.addons.defis_reuse.tests.common import add_membership, create_device
 from odoo.addons.defis_training.tests.common import create_upcoming_run, create_web_programme
 
@@ -79,6 +82,7 @@ class RoleWorld:
         self._users()
         self._training()
         self._reuse()
+        self._map()
         env["res.partner"].recompute()
 
     # people ---------------------------------------------------------------
@@ -188,6 +192,19 @@ class RoleWorld:
         return self.env["event.registration"].create({
             "event_id": run.id, "partner_id": partner.id, "name": partner.name,
             "email": partner.email, "state": "open"})
+
+    # national map ---------------------------------------------------------
+    def _map(self):
+        """The other structure can be published (it has all the standard
+        requires); an import of the standard's example, by someone else than
+        the roles, with one change proposed."""
+        siret = make_siret(9876)
+        self.other_structure.write({
+            "siren": siret[:9], "nic": siret[9:], "street": "1 rue des Rôles",
+            "zip": "56100", "city": "Lorient", "country_id": self.env.ref("base.fr").id})
+        self.place_import = place_import(self.env)
+        self.import_line = self.env["defis.place.import.line"].create(
+            import_line_values(self, self.place_import))
 
     # reuse ----------------------------------------------------------------
     def _reuse(self):
@@ -400,6 +417,43 @@ def _run_referent_replace(world, env, side):
     wizard.action_replace()
 
 
+def place_import(env):
+    """An import of the standard's own example file, as ``env``'s user."""
+    with open(EXAMPLE_PATH, "rb") as example:
+        content = base64.b64encode(example.read())
+    return env["defis.place.import"].create({"file": content, "filename": "lieux.csv"})
+
+
+def import_line_values(world, wizard):
+    hours = "Mo-Fr 09:00-12:00"
+    return {"wizard_id": wizard.id, "kind": "update", "line_number": 2,
+            "partner_id": world.other_structure.id, "name": world.other_structure.name,
+            "column": "horaires", "new_value": hours,
+            "values": json.dumps({"defis_opening_hours": hours})}
+
+
+def _own_import(world, role):
+    return place_import(world.env(user=world.users[role].id))
+
+
+def _import_line_rule(world, role):
+    """A change of the role's own import / of someone else's."""
+    wizard = _own_import(world, role)
+    line = world.env["defis.place.import.line"].sudo(world.users[role]).create(
+        import_line_values(world, wizard))
+    return line, world.import_line
+
+
+def _run_place_import(world, env, side):
+    wizard = place_import(env)
+    wizard.action_analyse()
+    wizard.action_apply()
+
+
+def _run_place_export(world, env, side):
+    env["defis.place.export"].action_defis_download_places()
+
+
 def _grade_values(world):
     return {"name": "Grade créé", "code": "Z%d" % world.serial("grade")}
 
@@ -475,6 +529,20 @@ FIXTURES = {
         sample=_first("defis.network.growth"), values=lambda world: {}, write={}),
     ("defis.network.growth.wizard", ""): Fixture(run=_run_growth),
     ("defis.referent.replace", ""): Fixture(run=_run_referent_replace),
+    ("defis.place.vocabulary", ""): Fixture(
+        sample=_xmlid("defis_network.place_service_admin"),
+        values=lambda world: {"kind": "service", "value": "Valeur créée", "name": "Créée"},
+        write={"name": "Libellé changé"}),
+    ("defis.place.export", ""): Fixture(run=_run_place_export),
+    ("defis.place.import", ""): Fixture(run=_run_place_import),
+    ("defis.place.import.line", ""): Fixture(
+        sample=_attr("import_line"),
+        values=lambda world: import_line_values(world, world.place_import),
+        write={"accept": True},
+        rules={"own-import": _import_line_rule},
+        create_rules={"own-import": lambda world, role: (
+            import_line_values(world, _own_import(world, role)),
+            import_line_values(world, world.place_import))}),
     ("defis.device.category", ""): Fixture(
         sample=_attr("laptop"),
         values=lambda world: {"name": "Catégorie créée",
@@ -628,6 +696,7 @@ FIXTURES = {
 # field rows: the value written
 FIELD_VALUES = {
     ("res.partner", "defis_household_size"): 3,
+    ("res.partner", "defis_place_published"): True,
     ("res.users", "login"): "login.change.roles",
     ("stock.production.lot", "defis_partner_id"): lambda world: world.household.id,
     ("defis.training.funding", "amount"): 99.0,

@@ -11,7 +11,8 @@ from odoo.tools import config
 
 from odoo.addons.defis_network.tests.common import DefisHttpCase
 
-from role_matrix import FIELD_VALUES, FIXTURES, PORTAL_ROLES, RoleWorld, Tries, load_matrix
+from role_matrix import (
+    FIELD_VALUES, FIXTURES, PORTAL_ROLES, RoleWorld, Tries, import_line_values, load_matrix)
 
 ROOT = os.path.join(os.path.dirname(__file__), "..")
 
@@ -236,6 +237,7 @@ class TestRoleMatrixOverHttp(DefisHttpCase):
                 role, lambda *args, login=login: self.xml_call(login, *args))
             differences += self.check_referral_creation(role)
             differences += self.check_nothing_written(role)
+            differences += self.check_no_map_work(role)
         if differences:
             print("\n".join(["portal roles differ from the matrix:"] + differences))
         self.assertFalse(differences, "\n".join(differences))
@@ -272,6 +274,31 @@ class TestRoleMatrixOverHttp(DefisHttpCase):
                 if error is None:
                     differences.append("%s %s %s: allowed" % (role, method, model))
         return differences
+
+    def check_no_map_work(self, role):
+        """The portal neither rebuilds the file of places nor imports one."""
+        calls = [("defis.place.export", "defis_refresh_files", []),
+                 ("defis.place.export", "action_defis_download_places", []),
+                 ("defis.place.import", "create", [{"file": "Y3N2", "filename": "lieux.csv"}]),
+                 ("defis.place.import.line", "create", [
+                     import_line_values(self.world, self.world.place_import)])]
+        differences = []
+        for model, method, args in calls:
+            _result, error = self.json_call(model, method, args)
+            if error != "odoo.exceptions.AccessError":
+                differences.append("%s %s %s: %s" % (role, model, method, error or "done"))
+        return differences
+
+    def test_public_visitor_reads_only_the_published_places(self):
+        world = self.world
+        world.other_structure.defis_place_published = True
+        for path in ("/reseau/lieux.csv", "/reseau/lieux.json"):
+            page = self.url_open(path)
+            self.assertEqual(page.status_code, 200, path)
+            self.assertIn(world.other_structure.name, page.text, path)
+            # no structure that is not published, no person of a structure
+            for name in (world.structure.name, world.colleague.name, world.household.name):
+                self.assertNotIn(name, page.text, path)
 
     def test_public_visitor_reads_the_website_only(self):
         world = self.world
