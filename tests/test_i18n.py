@@ -7,8 +7,8 @@ from odoo.tests.common import TransactionCase
 from odoo.tools.translate import trans_generate
 
 ADDONS = os.path.join(os.path.dirname(__file__), "..", "addons")
-DEFIS_ADDONS = ("defis_network", "defis_reuse", "defis_training", "defis_security",
-                "defis_demo")
+DEFIS_ADDONS = ("defis_network", "defis_website", "defis_reuse", "defis_training",
+                "defis_security", "defis_demo")
 
 
 def french_catalog(addon):
@@ -24,12 +24,19 @@ class TestFrenchTranslations(TransactionCase):
             self.assertFalse(untranslated, "%s/i18n/fr.po: %s" % (addon, untranslated))
 
     def test_every_exported_term_is_in_fr_po(self):
-        """Terms of views, models, menus, code (_()) and reports, as Odoo exports them."""
+        """Terms of views, models, menus, code (_()) and reports, as Odoo exports them.
+        A term of the code is looked up among the translations of code only:
+        its entry must name a file of code (``#: code:...``), or it stays English."""
         for addon in DEFIS_ADDONS:
             catalog = french_catalog(addon)
-            terms = {row[4] for row in trans_generate(None, [addon], self.cr) if row[4]}
-            missing = sorted(term for term in terms if term not in catalog)
+            rows = [row for row in trans_generate(None, [addon], self.cr) if row[4]]
+            missing = sorted({row[4] for row in rows if row[4] not in catalog})
             self.assertFalse(missing, "%s/i18n/fr.po lacks: %s" % (addon, missing))
+            not_as_code = sorted({
+                row[4] for row in rows if row[1] == "code" and not any(
+                    location.startswith("code:") for location, _line in catalog[row[4]].locations)})
+            self.assertFalse(not_as_code, "%s/i18n/fr.po: give these terms their file of code "
+                                          "(#: code:...): %s" % (addon, not_as_code))
 
     def test_french_is_loaded_in_the_database(self):
         self.cr.execute("""
@@ -37,4 +44,5 @@ class TestFrenchTranslations(TransactionCase):
              WHERE lang = 'fr_FR' AND module IN %s AND coalesce(value, '') = ''
         """, (DEFIS_ADDONS,))
         self.assertFalse(self.cr.fetchall())
-        self.assertEqual(self.env.ref("base.user_root").lang, "fr_FR")
+        admin = self.env.ref("base.user_root")
+        self.assertEqual((admin.lang, admin.name), ("fr_FR", "Administrateur"))

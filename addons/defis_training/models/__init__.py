@@ -8,3 +8,4 @@ from . import defis_referral
 from . import defis_training_history
 from . import res_partner
 from . import res_users
+from . import ir_http
