@@ -1,10 +1,11 @@
 """Every string a user may see in the Défis add-ons has a French translation."""
+import io
 import os
 
 from babel.messages.pofile import read_po
 
 from odoo.tests.common import TransactionCase
-from odoo.tools.translate import trans_generate
+from odoo.tools.translate import PoFile, trans_generate
 
 ADDONS = os.path.join(os.path.dirname(__file__), "..", "addons")
 DEFIS_ADDONS = ("defis_network", "defis_website", "defis_reuse", "defis_training",
@@ -22,6 +23,19 @@ class TestFrenchTranslations(TransactionCase):
         for addon in DEFIS_ADDONS:
             untranslated = [m.id for m in french_catalog(addon) if m.id and not m.string]
             self.assertFalse(untranslated, "%s/i18n/fr.po: %s" % (addon, untranslated))
+
+    def test_odoo_reads_every_entry(self):
+        """Odoo's own reader of catalogues: an entry glued to the previous one
+        (no blank line, no ``#. module:``, as a merge may leave it) is read as
+        part of the previous translation and lost."""
+        for addon in DEFIS_ADDONS:
+            with open(os.path.join(ADDONS, addon, "i18n", "fr.po"), "rb") as po_file:
+                content = po_file.read()
+            read = {row[3]: row[4] for row in PoFile(io.BytesIO(content))}
+            catalog = read_po(io.BytesIO(content), locale="fr")
+            wrong = sorted(message.id for message in catalog
+                           if message.id and read.get(message.id) != message.string)
+            self.assertFalse(wrong, "%s/i18n/fr.po: Odoo misreads %s" % (addon, wrong))
 
     def test_every_exported_term_is_in_fr_po(self):
         """Terms of views, models, menus, code (_()) and reports, as Odoo exports them.

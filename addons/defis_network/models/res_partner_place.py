@@ -252,13 +252,15 @@ class ResPartner(models.Model):
         day_names = babel.dates.get_day_names("wide", locale=self.env.lang or "fr_FR")
         days = {code: day_names[number] for number, code in enumerate(opening_hours.DAYS)}
         days.update({"PH": _("public holidays"), "SH": _("school holidays")})
+        # terms read here: Odoo finds the language in this frame, not in a generator's
+        from_to, joined = _("from %(first)s to %(last)s"), " %s " % _("and")
         lines = []
         for selector, ranges in opening_hours.rules(self.defis_opening_hours):
             when = ", ".join(
-                _("from %(first)s to %(last)s") % dict(zip(("first", "last"), (
+                from_to % dict(zip(("first", "last"), (
                     days[day] for day in item.split("-")))) if "-" in item else days[item]
                 for item in selector) or _("every day")
-            hours = _(" and ").join(
+            hours = joined.join(
                 "%s – %s" % (self._defis_time_text(start), self._defis_time_text(end))
                 for start, end in ranges) or _("closed")
             lines.append(_("%(when)s: %(hours)s") % {
