@@ -20,6 +20,7 @@ from odoo.addons.defis_network.tests.common import (
     create_portal_user, create_referral, create_structure)
 from odoo.addons.defis_network.tests.common_place import EXAMPLE_PATH, make_siret
 from odoo.addons.defis_reuse.tests.common import add_membership, create_device
+from odoo.addons.defis_reuse.tests.common_probe import sample, sample_snapshot
 from odoo.addons.defis_training.tests.common import create_upcoming_run, create_web_programme
 
 MATRIX = os.path.join(os.path.dirname(__file__), "..", "addons", "defis_network", "readme",
@@ -454,6 +455,16 @@ def _run_place_export(world, env, side):
     env["defis.place.export"].action_defis_download_places()
 
 
+def _run_snapshot_import(world, env, side):
+    """The snapshot the probe left on the stick, uploaded from the device's form."""
+    content = json.dumps(sample_snapshot(
+        world.device.name, lshw=sample("lshw-hp-probook-430-g4.json"))).encode()
+    wizard = env["defis.snapshot.import"].create({
+        "lot_id": world.device.id, "snapshot_file": base64.b64encode(content),
+        "snapshot_filename": "releve.json"})
+    wizard.action_import()
+
+
 def _grade_values(world):
     return {"name": "Grade créé", "code": "Z%d" % world.serial("grade")}
 
@@ -598,6 +609,7 @@ FIXTURES = {
         values=lambda world: {"snapshot_id": world.snapshot.id, "field_name": "defis_model",
                               "device_value": "T440", "probe_value": '"T440p"'},
         write={"state": "kept"}),
+    ("defis.snapshot.import", ""): Fixture(run=_run_snapshot_import),
     ("defis.device.disk", ""): Fixture(
         sample=_attr("disk"),
         values=lambda world: {"lot_id": world.device.id, "serial": "WD-ROLES-2"},
