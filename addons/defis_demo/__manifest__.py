@@ -27,11 +27,13 @@
         "data/network/res_partner_household_demo.xml",
         "data/network/membership_demo.xml",
         "data/network/defis_referral_demo.xml",
+        "data/network/res_users_demo.xml",
         "data/network/defis_place_demo.xml",
         "data/reuse/defis_intake_demo.xml",
         "data/reuse/pos_order_demo.xml",
         "data/reuse/defis_loan_demo.xml",
         "data/reuse/defis_reuse_history_demo.xml",
+        "data/reuse/res_users_demo.xml",
         "data/defis_training_demo.xml",
     ],
 }

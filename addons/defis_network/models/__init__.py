@@ -18,6 +18,7 @@ from . import defis_meeting_attendance
 from . import web_tour_tour
 from . import defis_portal_form
 from . import ir_qweb
+from . import res_users
 from . import defis_place_vocabulary
 from . import res_partner_place
 from . import defis_place_export

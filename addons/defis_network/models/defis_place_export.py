@@ -16,7 +16,8 @@ import io
 import json
 import re
 
-from odoo import api, models
+from odoo import _, api, models
+from odoo.exceptions import AccessError
 
 from ..tools import place_standard
 from .res_partner_place import place_pivot
@@ -155,7 +156,12 @@ class DefisPlaceExport(models.AbstractModel):
 
     @api.model
     def defis_refresh_files(self):
-        """Rebuild the published files from the published places."""
+        """Rebuild the published files from the published places: office
+        staff (who publish places) and the scheduled action; the public reads
+        the stored files only."""
+        if not self.env.user.has_group("defis_network.group_defis_user"):
+            raise AccessError(_("Only the office staff can rebuild the file of the places "
+                                "published on the national map."))
         rows = self.place_rows(self._published_places())
         contents = {"csv": self.place_csv(rows), "json": self.place_json(rows)}
         for file_format, content in contents.items():

@@ -8,15 +8,19 @@ from odoo import fields, models
 class ResPartner(models.Model):
     _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
+    # referents and referrals are read by office staff (readme/ROLES.csv)
     defis_referent_ids = fields.One2many(
-        "defis.referent", "structure_id", string="Referents (history)")
+        "defis.referent", "structure_id", string="Referents (history)",
+        groups="defis_network.group_defis_user")
     defis_current_referent_ids = fields.Many2many(
         "res.partner", string="Current referents",
-        compute="_compute_defis_referents")
+        compute="_compute_defis_referents", groups="defis_network.group_defis_user")
     defis_missing_referent_count = fields.Integer(
-        string="Missing referents", compute="_compute_defis_referents")
+        string="Missing referents", compute="_compute_defis_referents",
+        groups="defis_network.group_defis_user")
     defis_referral_ids = fields.One2many(
-        "defis.referral", "structure_id", string="Referrals made")
+        "defis.referral", "structure_id", string="Referrals made",
+        groups="defis_network.group_defis_user")
     defis_referral_count = fields.Integer(
         string="Referrals", compute="_compute_defis_referral_counts")
     defis_referral_done_count = fields.Integer(

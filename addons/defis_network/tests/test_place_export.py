@@ -6,6 +6,8 @@ import json
 
 import frictionless
 
+from odoo.exceptions import AccessError
+
 from ..tools.place_standard import column_names, schema
 from .common import DefisCase
 from .common_place import PlaceMixin, report_errors, standard_report
@@ -125,6 +127,13 @@ class TestPlaceExport(PlaceMixin, DefisCase):
         action = self.export.sudo(self.defis_user).action_defis_download_places()
         self.assertEqual(action["url"], "/reseau/lieux.csv?download=1")
         self.assertIn("CCAS de Test", self.stored_csv())
+
+    def test_only_office_staff_rebuild_the_file(self):
+        # the public reads the stored file; an employee of another trade
+        # (cashier, trainer) does not rebuild it
+        for user in (self.internal_user, self.env.ref("base.public_user")):
+            with self.assertRaises(AccessError):
+                self.export.sudo(user).action_defis_download_places()
 
     def test_export_queries_do_not_grow_with_the_places(self):
         def queries():

@@ -1,11 +1,11 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .common import DefisCase
 from .common_place import EXAMPLE_PATH, PlaceMixin, example_rows, make_siret, to_csv
 
 
 class TestPlaceImport(PlaceMixin, DefisCase):
-    """Files of places in the national standard, imported by a Défis user."""
+    """Files of places in the national standard, imported by a Défis manager."""
 
     @classmethod
     def setUpClass(cls):
@@ -20,7 +20,7 @@ class TestPlaceImport(PlaceMixin, DefisCase):
         return row
 
     def analysed(self, content):
-        wizard = self.import_wizard(content, self.defis_user)
+        wizard = self.import_wizard(content, self.defis_manager)
         wizard.action_analyse()
         return wizard
 
@@ -123,10 +123,28 @@ class TestPlaceImport(PlaceMixin, DefisCase):
         self.assertFalse(place.defis_opening_hours or place.defis_place_booking_url)
         self.assertEqual(place.city, "Reims")
 
+    def test_only_managers_import_and_only_their_own_changes(self):
+        with open(EXAMPLE_PATH, "rb") as example:
+            content = example.read()
+        with self.assertRaises(AccessError):
+            self.import_wizard(content, self.defis_user)
+        wizard = self.analysed(content)
+        # a change slipped into a manager's import by someone else would be
+        # applied with the manager's rights
+        other_manager = self.create_user("autre_responsable", [self.group_manager])
+        change = {"wizard_id": wizard.id, "kind": "update", "column": "horaires",
+                  "partner_id": self.create_place("CCAS de Test", 7).id, "accept": True,
+                  "values": '{"defis_opening_hours": "Mo 09:00-10:00"}'}
+        for user in (self.defis_user, other_manager):
+            with self.assertRaises(AccessError):
+                self.env["defis.place.import.line"].sudo(user).create(change)
+        with self.assertRaises(AccessError):
+            wizard.sudo(other_manager).action_apply()
+
     # files refused -------------------------------------------------------------------------
     def assert_refused(self, content, *messages):
         count = self.partner_count()
-        wizard = self.import_wizard(content, self.defis_user)
+        wizard = self.import_wizard(content, self.defis_manager)
         with self.assertRaises(UserError) as caught:
             wizard.action_analyse()
         text = caught.exception.name
@@ -172,10 +190,10 @@ class TestPlaceImport(PlaceMixin, DefisCase):
         content = to_csv(self.header, [self.row()])
         with self.assertRaisesRegex(UserError, "n'est pas en UTF-8"):
             self.import_wizard(content.decode("utf-8").encode("latin-1"),
-                               self.defis_user).action_analyse()
+                               self.defis_manager).action_analyse()
         semicolons = content.decode("utf-8").replace(",", ";").encode("utf-8")
         with self.assertRaisesRegex(UserError, "séparées par des points-virgules"):
-            self.import_wizard(semicolons, self.defis_user).action_analyse()
+            self.import_wizard(semicolons, self.defis_manager).action_analyse()
 
     def test_columns_in_another_order_are_read_by_name(self):
         order = list(reversed(range(len(self.header))))

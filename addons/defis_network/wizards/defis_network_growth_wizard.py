@@ -52,7 +52,9 @@ class DefisNetworkGrowthWizard(models.TransientModel):
 
     def _growth_rows(self):
         """Per step date: the total and the counts by sub-network and by
-        structure type (keyed by record id, False when not set)."""
+        structure type (keyed by record id, False when not set). The
+        spreadsheet of the growth report: read by those who read the report."""
+        self.env["defis.network.growth"].check_access_rights("read")
         partners = self.env["res.partner"]
         rows = []
         for date in self._step_dates():

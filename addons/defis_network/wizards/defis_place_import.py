@@ -12,7 +12,7 @@ import unicodedata
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..models.defis_place_export import TEXT_FIELDS
 from ..models.res_partner_place import RNA_PATTERN, URL_PATTERN, place_pivot, siret_key_valid
@@ -49,6 +49,17 @@ class DefisPlaceImport(models.TransientModel):
     line_ids = fields.One2many("defis.place.import.line", "wizard_id", string="Changes")
     warnings = fields.Text(readonly=True)
     summary = fields.Text(readonly=True)
+
+    # who imports: managers (Odoo checks no access right on a wizard) ---------------------
+    @api.model
+    def _defis_check_importer(self):
+        if not self.env.user.has_group("defis_network.group_defis_manager"):
+            raise AccessError(_("Only a Défis manager can import a file of places."))
+
+    @api.model
+    def create(self, vals):
+        self._defis_check_importer()
+        return super().create(vals)
 
     # step 1: check the file and compare it --------------------------------------------
     def action_analyse(self):
@@ -301,6 +312,7 @@ class DefisPlaceImport(models.TransientModel):
     # step 2: apply what staff accepted ---------------------------------------------------
     def action_apply(self):
         self.ensure_one()
+        self._defis_check_importer()
         if self.state != "review":
             raise UserError(_("Check the file first."))
         partners = self.env["res.partner"]

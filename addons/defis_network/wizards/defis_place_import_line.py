@@ -27,6 +27,16 @@ class DefisPlaceImportLine(models.TransientModel):
     accept = fields.Boolean()
     values = fields.Text(readonly=True, help="Values to write, in JSON.")
 
+    @api.model
+    def create(self, vals):
+        # a change is proposed by the manager's own import only: the lines of
+        # someone else's import would be applied with that person's rights
+        self.env["defis.place.import"]._defis_check_importer()
+        wizard = self.env["defis.place.import"].browse(vals.get("wizard_id") or [])
+        if wizard:
+            wizard.check_access_rule("write")
+        return super().create(vals)
+
     @api.depends("column")
     def _compute_column_title(self):
         titles = {field["name"]: field["title"] for field in place_standard.fields()}

@@ -26,7 +26,8 @@ class PosOrder(models.Model):
         string="Warranty until", compute="_compute_defis_warranty_end",
         help="End of the warranty of the devices sold (the latest one).")
     defis_referral_ids = fields.One2many(
-        "defis.referral", compute="_compute_defis_referral_ids", string="Referrals")
+        "defis.referral", compute="_compute_defis_referral_ids", string="Referrals",
+        groups="defis_network.group_defis_user")
 
     def _compute_defis_warranty_end(self):
         for order in self:

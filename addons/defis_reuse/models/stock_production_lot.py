@@ -72,7 +72,8 @@ class StockProductionLot(models.Model):
         help="Date of the last change of state.")
     defis_partner_id = fields.Many2one(
         "res.partner", string="Household", index=True, readonly=True, copy=False,
-        track_visibility="onchange", help="Household that bought or borrowed the device.")
+        track_visibility="onchange", groups="defis_network.group_defis_user",
+        help="Household that bought or borrowed the device.")
     defis_sale_date = fields.Date(string="Sale date", readonly=True, copy=False)
     defis_warranty_end = fields.Date(string="Warranty end", readonly=True, copy=False)
     defis_weight_kg = fields.Float(string="Weight (kg)", digits=(16, 2))

@@ -30,6 +30,10 @@ class TestDeviceWorkshop(ReuseCase):
         self.assertEqual(lot.defis_state, "ready")
         self.assertEqual(self.stock_at(lot, self.loc_ready), 1)
         self.assertEqual(self.stock_at(lot, self.loc_workshop), 0)
+        # a sale is not the workshop's: it names the household
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            lot.action_defis_mark_sold(self.household, "2018-05-31")
+        lot = self.lot.sudo(self.manager)
         lot.action_defis_mark_sold(self.household, "2018-05-31")
         self.assertEqual(lot.defis_state, "sold")
         self.assertEqual(lot.defis_partner_id, self.household)

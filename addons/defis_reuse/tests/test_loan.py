@@ -29,7 +29,7 @@ class TestLoan(LoanCase):
         loan = self.create_loan(lot, deposit_amount=50.0, deposit_method="cheque")
         self.assertEqual((loan.state, loan.deposit_state), ("draft", "none"))
         self.assertRegex(loan.name, r"^PRET-\d{4}-\d{4}$")
-        loan.sudo(self.technician).action_start()
+        loan.sudo(self.defis_user).action_start()
         self.assertEqual((loan.state, loan.deposit_state), ("ongoing", "held"))
         self.assertEqual(lot.defis_state, "lent")
         self.assertEqual(lot.defis_partner_id, self.member)

@@ -6,8 +6,11 @@ class TestReuseSecurity(DefisCase):
     def test_technician_works_in_stock(self):
         technician = self.create_user(
             "technicien", [self.env.ref("defis_reuse.group_defis_technician")])
-        self.assertTrue(technician.has_group("defis_network.group_defis_user"))
+        self.assertFalse(technician.has_group("defis_network.group_defis_user"))
+        self.assertFalse(technician.has_group("base.group_partner_manager"))
         self.assertTrue(technician.has_group("stock.group_stock_user"))
+        self.assertIn(self.env.ref("defis_reuse.menu_defis_reuse_devices").id,
+                      self.visible_menus(technician))
         self.assertFalse(technician.has_group("point_of_sale.group_pos_manager"))
 
     def test_manager_runs_the_till_and_the_workshop(self):

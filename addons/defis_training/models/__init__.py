@@ -6,5 +6,7 @@ from . import event_event
 from . import event_registration
 from . import defis_referral
 from . import defis_training_history
+from . import res_partner
+from . import res_users
 from . import ir_http
 from . import res_partner_privacy

@@ -35,7 +35,8 @@ class DefisTrainingFunding(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.user.company_id)
     currency_id = fields.Many2one(related="company_id.currency_id", readonly=True)
-    amount = fields.Monetary(currency_field="currency_id")
+    amount = fields.Monetary(
+        currency_field="currency_id", groups="defis_network.group_defis_manager")
     event_ids = fields.One2many("event.event", "defis_funding_id", string="Course runs")
     consumed_hours = fields.Float(
         string="Learner-hours attended", compute="_compute_consumption")

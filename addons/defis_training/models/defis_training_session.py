@@ -26,13 +26,16 @@ class DefisTrainingSession(models.Model):
     room = fields.Char()
     trainer_id = fields.Many2one(
         "res.users", string="Trainer", index=True, default=lambda self: self.env.user)
+    # everyone reads the planning; the learners' attendance, those who take it
     attendance_ids = fields.One2many(
-        "defis.training.attendance", "session_id", string="Attendance")
+        "defis.training.attendance", "session_id", string="Attendance",
+        groups="defis_network.group_defis_user,defis_training.group_defis_trainer")
     state = fields.Selection(STATES, string="Status", required=True, default="planned")
     programme_id = fields.Many2one(
         related="event_id.defis_programme_id", store=True, readonly=True)
     present_count = fields.Integer(
-        string="Learners present", compute="_compute_present_count")
+        string="Learners present", compute="_compute_present_count",
+        groups="defis_network.group_defis_user,defis_training.group_defis_trainer")
 
     _sql_constraints = [
         ("dates_order", "CHECK(date_end > date_begin)",
@@ -152,6 +155,8 @@ class DefisTrainingSession(models.Model):
 
     def action_mark_all_present(self):
         """Every learner registered is present for the whole session."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")  # the trainer's own sittings
         self._ensure_attendance_lines()
         self.mapped("attendance_ids").write({"state": "present"})
         self.write({"state": "done"})

@@ -26,6 +26,8 @@ class EventEvent(models.Model):
 
     _inherit = "event.event"
 
+    # mail schedulers: Odoo lets event users only read them
+    event_mail_ids = fields.One2many(groups="event.group_event_user")
     defis_programme_id = fields.Many2one(
         "defis.training.programme", string="Training programme", index=True,
         ondelete="restrict", track_visibility="onchange")
@@ -43,7 +45,8 @@ class EventEvent(models.Model):
     defis_is_training = fields.Boolean(
         string="Course run", compute="_compute_defis_is_training", store=True, index=True)
     defis_funding_warning = fields.Char(
-        string="Funding warning", compute="_compute_defis_funding_warning")
+        string="Funding warning", compute="_compute_defis_funding_warning",
+        groups="defis_network.group_defis_user")
 
     @api.depends("defis_session_ids.duration_hours", "defis_session_ids.state")
     def _compute_defis_planned_hours(self):
@@ -213,10 +216,12 @@ class EventEvent(models.Model):
                 "call Défis to register more.") % taken)
 
     def _defis_find_learner(self, name, phone):
-        """The person with this phone number (E.164) and this name, if any."""
+        """The person with this phone number (E.164) and this name, if any,
+        whether the user may see them or not (a trainer does not see the
+        households outside their runs): one contact per person."""
         def norm(text):
             return " ".join((text or "").split()).casefold()
-        partners = self.env["res.partner"]
+        partners = self.env["res.partner"].sudo()
         candidates = partners.search(
             [("is_company", "=", False)] + partners._defis_phone_match_domain(phone))
         return candidates.filtered(lambda partner: norm(partner.name) == norm(name))[:1]
@@ -255,7 +260,7 @@ class EventEvent(models.Model):
         if values.get("source") == "portal":
             self._defis_check_phone_cap(phone)
         if not partner:
-            partner = self.env["res.partner"].create(
+            partner = self._defis_learner_partners().create(
                 {"name": name, "phone": phone, "email": email, "lang": "fr_FR"})
         registration = self._defis_create_registration(partner, dict(
             values, name=name, phone=phone, email=email))
@@ -270,6 +275,15 @@ class EventEvent(models.Model):
             self.env.ref("defis_training.mail_template_registration").sudo().send_mail(
                 registration.id)
         return registration
+
+    def _defis_learner_partners(self):
+        """Where a new learner's contact is created: with the user's rights
+        when they manage contacts, else (a trainer) as superuser, from the
+        validated values only."""
+        partners = self.env["res.partner"]
+        if partners.check_access_rights("create", raise_exception=False):
+            return partners
+        return partners.sudo()
 
     def _defis_create_registration(self, partner, values):
         source = values.get("source") or "backend"

@@ -126,12 +126,17 @@ class TestAttendance(TrainingCase):
             line.write({"hours": 2.0})
         line.action_defis_supersede({"hours": 2.0}, "Arrivée en retard")
         self.assertEqual(self.alice.defis_hours_attended, 2.0)
-        # another trainer's session: readable, not editable
+        # another trainer's session: its sheet opens empty, its lines are
+        # neither readable nor editable
         self.session2.sudo(self.trainer).action_attendance_sheet()  # opens, creates nothing
         self.assertFalse(self.session2.attendance_ids)
         self.session2.action_attendance_sheet()
         other_line = self.session2.attendance_ids[0].sudo(self.trainer)
-        self.assertEqual(other_line.state, "absent")
+        self.assertEqual(other_line.sudo().state, "absent")
+        self.assertFalse(self.env["defis.training.attendance"].sudo(self.trainer).search(
+            [("session_id", "=", self.session2.id)]))
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            other_line.read(["state"])
         with self.assertRaises(AccessError), self.cr.savepoint():
             other_line.write({"state": "present"})
         self.session2.attendance_ids.filtered(

@@ -78,12 +78,18 @@ class TestFunding(TrainingCase):
         with self.assertRaises(ValidationError), self.cr.savepoint():
             self.funding.date_end = "2018-06-30"
 
-    def test_trainers_read_agreements_managers_edit_them(self):
+    def test_office_staff_read_agreements_managers_edit_them(self):
         self.course.defis_session_ids[0].action_mark_all_present()
-        as_trainer = self.funding.sudo(self.trainer)
-        self.assertEqual(as_trainer.consumed_hours, 5.0)
+        as_office = self.funding.sudo(self.defis_user)
+        self.assertEqual(as_office.consumed_hours, 5.0)
         self.assertEqual(self.programme.sudo(self.trainer).name, "Numérique au quotidien")
         with self.assertRaises(AccessError), self.cr.savepoint():
-            as_trainer.write({"contracted_hours": 100.0})
+            as_office.write({"contracted_hours": 100.0})
+        # the amount is the managers'; trainers read no agreement
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            as_office.read(["amount"])
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            self.funding.sudo(self.trainer).read(["consumed_hours"])
+        self.assertEqual(self.funding.sudo(self.defis_manager).amount, self.funding.amount)
         self.funding.sudo(self.defis_manager).write({"contracted_hours": 100.0})
         self.assertEqual(self.funding.sudo(self.defis_manager).remaining_hours, 95.0)
