@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import lxml.html
 
-from odoo.addons.defis_network.tests.common import DefisHttpCase
+from odoo.addons.defis_network.tests.common import DefisHttpCase, guarded_form
 from odoo.addons.http_routing.models.ir_http import slug
 
 from .common import create_upcoming_run, create_web_programme
@@ -72,9 +72,9 @@ class TestPortalMarkup(DefisHttpCase):
             self.assertIn("(obligatoire)", label.text_content())
         self.assertIsNone(form.xpath(".//*[@name='email']")[0].get("aria-invalid"))
 
-        page = self.page(self.url + "/inscription", data={
+        page = self.page(self.url + "/inscription", data=guarded_form(self.env, {
             "csrf_token": CSRF.search(self.url_open(self.url).text).group(1),
-            "name": "Maël Tanguy", "phone": "0612", "email": "pas-une-adresse"})
+            "name": "Maël Tanguy", "phone": "0612", "email": "pas-une-adresse"}))
         summary = page.xpath("//*[contains(@class, 'o_defis_form_error')]")[0]
         self.assertEqual(summary.get("role"), "alert")
         self.assertNotIn("rouge", summary.text_content())
