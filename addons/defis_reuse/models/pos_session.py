@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 _logger = logging.getLogger(__name__)
 
@@ -16,6 +17,53 @@ DEMO_YEAR_END = "2018-12-31"
 
 class PosSession(models.Model):
     _inherit = "pos.session"
+
+    def _defis_statement(self, kind):
+        """The session's statement of its cash (``cash``: the till's own
+        money) or of the loan deposits counted as payment (``deposit``)."""
+        self.ensure_one()
+        statements = self.statement_ids.sorted(lambda st: (st.journal_id.sequence, st.id))
+        if kind == "deposit":
+            found = statements.filtered(lambda st: st.journal_id.defis_loan_deposit)
+        else:
+            found = statements.filtered(
+                lambda st: st.journal_id.type == "cash" and not st.journal_id.defis_loan_deposit
+                and not st.journal_id.defis_pass_numerique)
+        if not found:
+            raise UserError(_(
+                "The session %(session)s has no payment method for %(what)s: add it to the "
+                "till %(till)s and open a new session.") % {
+                    "session": self.name, "till": self.config_id.name,
+                    "what": _("loan deposits") if kind == "deposit" else _("cash")})
+        return found[:1]
+
+    def _defis_ui_order(self, reference, partner, devices, payments, stamp, user):
+        """An order of this session as the till sends it: ``devices`` are
+        (lot, price) lines, ``payments`` (journal, amount) or (journal,
+        amount, voucher numbers); ``stamp`` its date and time."""
+        self.ensure_one()
+        statements = {st.journal_id: st for st in self.statement_ids}
+        total = sum(price for _lot, price in devices)
+        return {
+            "name": reference, "uid": reference, "pos_session_id": self.id,
+            "user_id": user.id, "partner_id": partner.id if partner else False,
+            "pricelist_id": self.config_id.pricelist_id.id, "fiscal_position_id": False,
+            "sequence_number": self.sequence_number, "creation_date": stamp,
+            "amount_paid": total, "amount_total": total, "amount_tax": 0.0,
+            "amount_return": 0.0,
+            "lines": [[0, 0, {
+                "qty": 1, "price_unit": price, "discount": 0, "id": number,
+                "product_id": lot.product_id.id,
+                "tax_ids": [[6, False, lot.product_id.taxes_id.filtered(
+                    lambda tax: tax.company_id == self.config_id.company_id).ids]],
+                "pack_lot_ids": [[0, 0, {"lot_name": lot.name}]], "defis_lot_id": lot.id,
+            }] for number, (lot, price) in enumerate(devices, 1)],
+            "statement_ids": [[0, 0, {
+                "name": stamp, "statement_id": statements[payment[0]].id,
+                "journal_id": payment[0].id, "amount": payment[1],
+                "defis_vouchers": list(payment[2]) if len(payment) > 2 else [],
+            }] for payment in payments],
+        }
 
     # demo: the 2018 sales, through the till's own server path ------------------
     @api.model
@@ -93,38 +141,18 @@ class PosSession(models.Model):
 
     def _defis_demo_ui_order(self, config, sale, number, grid):
         lot = sale["lot"]
-        product = lot.product_id
         price = grid.get((lot.defis_category_id.id, lot.defis_grade_id.id), 0.0)
-        taxes = product.taxes_id.filtered(lambda tax: tax.company_id == config.company_id)
-        total = taxes.compute_all(price, product=product)["total_included"] if taxes else price
         stamp = sale["date"] + " 10:%02d:%02d" % (number // 60 % 60, number % 60)
-        payments = self._defis_demo_payments(total, sale["vouchers"], lot, stamp)
+        payments = self._defis_demo_payments(price, sale["vouchers"], lot)
         reference = "Commande %05d-%03d-%04d" % (self.id, 1, number)
-        return {"to_invoice": False, "data": {
-            "name": reference,
-            "uid": reference[-14:],
-            "pos_session_id": self.id,
-            "user_id": self.env.uid,
-            "partner_id": sale["partner"].id,
-            "pricelist_id": config.pricelist_id.id,
-            "fiscal_position_id": False,
-            "sequence_number": number,
-            "creation_date": stamp,
-            "amount_paid": total, "amount_total": total, "amount_tax": total - price,
-            "amount_return": 0.0,
-            "lines": [[0, 0, {
-                "qty": 1, "price_unit": price, "discount": 0, "id": 1,
-                "product_id": product.id,
-                "tax_ids": [[6, False, taxes.ids]],
-                "pack_lot_ids": [[0, 0, {"lot_name": lot.name}]],
-                "defis_lot_id": lot.id,
-            }]],
-            "statement_ids": payments,
-        }}
+        order = self._defis_ui_order(
+            reference, sale["partner"], [(lot, price)], payments, stamp, self.env.user)
+        order.update({"uid": reference[-14:], "sequence_number": number})
+        return {"to_invoice": False, "data": order}
 
-    def _defis_demo_payments(self, total, vouchers, lot, stamp):
+    def _defis_demo_payments(self, total, vouchers, lot):
         statements = {st.journal_id: st for st in self.statement_ids}
-        cash = [j for j in statements if not j.defis_pass_numerique][0]
+        cash = self._defis_statement("cash").journal_id
         pass_journal = [j for j in statements if j.defis_pass_numerique]
         lines = []
         if vouchers and pass_journal and total >= 20:
@@ -132,7 +160,4 @@ class PosSession(models.Model):
             lines.append((pass_journal[0], 20.0, numbers))
             total -= 20.0
         lines.append((cash, total, []))
-        return [[0, 0, {
-            "name": stamp, "statement_id": statements[journal].id,
-            "journal_id": journal.id, "amount": amount, "defis_vouchers": numbers,
-        }] for journal, amount, numbers in lines]
+        return lines

@@ -7,7 +7,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
-from .common import LoanCase, create_device, quantity_at
+from .common import LoanCase, create_device, open_till, quantity_at, sell_device
 
 
 def days_from(date, days):
@@ -44,7 +44,7 @@ class TestLoan(LoanCase):
         self.assertEqual(loan.deposit_state, "none")
 
     def test_only_ready_devices_are_lent(self):
-        lot = create_device(self.env, "T-LOAN-004", state="diagnosed", location="workshop")
+        lot = create_device(self.env, "T-LOAN-004", state="diagnosed")
         loan = self.create_loan(lot)
         with self.assertRaisesRegex(UserError, "pas prêt"):
             loan.with_context(lang="fr_FR").action_start()
@@ -62,9 +62,11 @@ class TestLoan(LoanCase):
 
     def test_no_sale_while_lent(self):
         loan = self.start_loan("T-LOAN-006")
-        with self.assertRaises(UserError):
-            loan.lot_id.action_defis_mark_sold(self.member, self.today)
+        with self.assertRaisesRegex(UserError, "convertissant"):
+            sell_device(loan.lot_id.with_context(lang="fr_FR"), self.member, self.today)
         self.assertEqual(loan.lot_id.defis_state, "lent")
+        self.assertEqual(quantity_at(self.env, loan.lot_id, "defis_reuse.stock_location_loan"),
+                         1.0)
 
     def test_return_sends_the_device_to_the_workshop(self):
         loan = self.start_loan("T-LOAN-007", deposit_amount=30.0, deposit_method="cash")
@@ -123,8 +125,12 @@ class TestLoan(LoanCase):
         self.assertEqual(loan.state, "ongoing")
 
     def test_convert_into_sale(self):
+        """The borrower keeps the device: a till order of the open session at
+        the grid price, the deposit counted as part payment, in the session's
+        takings and, once it is closed, in the accounts."""
+        session = open_till(self.env)
         loan = self.start_loan("T-LOAN-013", deposit_amount=40.0, deposit_method="cash")
-        loan.action_convert_to_sale()
+        loan.sudo(self.defis_user).action_convert_to_sale()
         lot = loan.lot_id
         self.assertEqual((loan.state, loan.deposit_state), ("converted", "kept"))
         self.assertEqual(lot.defis_state, "sold")
@@ -133,18 +139,59 @@ class TestLoan(LoanCase):
         self.assertTrue(lot.defis_warranty_end > self.today)
         self.assertEqual(quantity_at(self.env, lot, "stock.stock_location_customers"), 1.0)
         self.assertEqual(quantity_at(self.env, lot, "defis_reuse.stock_location_loan"), 0.0)
-        # grid price of a grade A laptop 150, deposit 40
+        order = loan.pos_order_id
+        self.assertEqual((order.session_id, order.state, order.partner_id),
+                         (session, "paid", self.member))
+        self.assertEqual((order.amount_total, order.lines.defis_lot_id), (150.0, lot))
+        self.assertEqual((order.defis_loan_id, order.defis_conflict), (loan, False))
+        self.assertEqual(order.picking_id.state, "done")
+        # grid price of a grade A laptop 150, deposit 40: 110 paid in cash
+        takings = {st.journal_id: sum(st.line_ids.mapped("amount"))
+                   for st in session.statement_ids}
+        self.assertEqual(takings[session._defis_statement("deposit").journal_id], 40.0)
+        self.assertEqual(takings[session._defis_statement("cash").journal_id], 110.0)
         self.assertIn("110.00", loan.message_ids[0].body)
+        session.action_pos_session_closing_control()
+        self.assertEqual(order.state, "done")
+        product = lot.product_id
+        income = product.property_account_income_id \
+            or product.categ_id.property_account_income_categ_id
+        self.assertEqual(sum(order.account_move.line_ids.filtered(
+            lambda line: line.account_id == income).mapped("credit")), 150.0)
+
+    def test_conversion_needs_an_open_session(self):
+        loan = self.start_loan("T-LOAN-019")
+        with self.assertRaisesRegex(UserError, "session"):
+            loan.with_context(lang="fr_FR").action_convert_to_sale()
+        self.assertEqual((loan.state, loan.lot_id.defis_state), ("ongoing", "lent"))
+
+    def test_deposit_above_the_price_counts_the_price(self):
+        open_till(self.env)
+        lot = create_device(self.env, "T-LOAN-020", grade="c")
+        loan = self.create_loan(lot, deposit_amount=80.0, deposit_method="cheque")
+        loan.action_start()
+        loan.action_convert_to_sale()
+        order = loan.pos_order_id
+        self.assertEqual(order.amount_total, 60.0)
+        self.assertEqual(order.statement_ids.mapped("amount"), [60.0])
+        self.assertTrue(order.statement_ids.journal_id.defis_loan_deposit)
 
     def test_declare_lost(self):
         loan = self.start_loan("T-LOAN-014", deposit_amount=40.0, deposit_method="cash")
         loan.action_declare_lost()
         self.assertEqual((loan.state, loan.deposit_state), ("lost", "kept"))
+        self.assertEqual(loan.lot_id.defis_state, "lost")
         self.assertEqual(quantity_at(self.env, loan.lot_id, "defis_reuse.stock_location_loan"),
                          0.0)
+        self.assertEqual(quantity_at(self.env, loan.lot_id, "stock.location_inventory"), 1.0)
         # no longer ongoing: the device may be on another loan once found
         self.assertFalse(self.env["defis.loan"].search(
             [("lot_id", "=", loan.lot_id.id), ("state", "in", ("ongoing", "overdue"))]))
+        # found again, it goes back to the workshop
+        loan.lot_id.action_defis_refurbish()
+        self.assertEqual(loan.lot_id.defis_state, "diagnosed")
+        self.assertEqual(quantity_at(self.env, loan.lot_id,
+                                     "defis_reuse.stock_location_workshop"), 1.0)
 
     def test_only_drafts_are_deleted(self):
         loan = self.start_loan("T-LOAN-015")
@@ -189,7 +236,8 @@ class TestLoanDemo(LoanCase):
 
     def test_demo_loans_of_a_year(self):
         for i in range(14):
-            create_device(self.env, "T-DEMO-%02d" % i, state_date="2017-%02d-10" % (i % 11 + 1))
+            create_device(self.env, "T-DEMO-%02d" % i, state_date="2017-%02d-10" % (i % 11 + 1),
+                          received="2016-12-01")
         loans = self.env["defis.loan"]._defis_demo_loans(count=14, year=2017)
         self.assertEqual(len(loans), 14)
         self.assertTrue(all(loan.date_start[:4] == "2017" for loan in loans))
@@ -203,7 +251,7 @@ class TestLoanDemo(LoanCase):
     def test_demo_batches(self):
         if not self.env.ref("defis_reuse.partner_weee_recycler_demo", raise_if_not_found=False):
             self.skipTest("the demo data of defis_reuse are not loaded")
-        lots = [create_device(self.env, "T-DEMO-X%d" % i, state="recycled", location="recycling",
+        lots = [create_device(self.env, "T-DEMO-X%d" % i, state="recycled",
                               state_date="2017-%02d-20" % (i * 3 + 1)) for i in range(4)]
         batches = self.env["defis.recycling.batch"]._defis_demo_batches(year=2017)
         self.assertEqual(len(batches), 4)
