@@ -1,7 +1,9 @@
 """A loan started and returned (the device to the loans location and back
 to the workshop through the reuse stock service, its state, household and
 checklist) against two plain internal transfers of that device's lot
-through Odoo's stock engine, to the same locations."""
+through Odoo's stock engine, to the same locations: with the chatter's
+messages on both sides (tracking, as users run it), and without them on
+both sides (the stock path and the state machine alone)."""
 from odoo import fields
 
 from odoo.addons.defis_reuse.tests.common import add_membership, create_device
@@ -61,4 +63,11 @@ class TestBenchReuseLoan(BenchCase):
 
     def test_loan_out_and_back(self):
         self.compare("reuse: loan started and returned vs two plain transfers",
+                     self.loans_out_and_back, self.plain_transfers, LOANS)
+
+    def test_loan_out_and_back_without_chatter(self):
+        self.env = self.env(context=dict(
+            self.env.context, tracking_disable=True, mail_notrack=True))
+        self.loans = self.loans.with_env(self.env)
+        self.compare("reuse: loan out and back vs two plain transfers, no chatter",
                      self.loans_out_and_back, self.plain_transfers, LOANS)

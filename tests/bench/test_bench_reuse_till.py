@@ -43,8 +43,12 @@ class TestBenchReuseTill(BenchCase):
             lots |= lot
         config = env["pos.config"].create({
             "name": "Caisse ordinaire (bench)", "stock_location_id": stock.id,
+            "picking_type_id": self.session.config_id.picking_type_id.id,
             "journal_ids": [(6, 0, self.session._defis_statement("cash").journal_id.ids)]})
-        session = env["pos.session"].create({"config_id": config.id})
+        cashier = env["res.users"].create({
+            "name": "Caissier (bench)", "login": "caissier.bench",
+            "groups_id": [(6, 0, env.ref("point_of_sale.group_pos_user").ids)]})
+        session = env["pos.session"].create({"config_id": config.id, "user_id": cashier.id})
         session.action_pos_session_open()
         return session, lots
 

@@ -30,7 +30,9 @@ class DefisDeviceStock(models.AbstractModel):
         from where it is) and/or items by quantity (``(product, quantity)``
         pairs, leaving from ``source``). Devices already at ``destination``
         are not moved (their state still changes). ``date`` (a date) is when
-        it happened. Returns the picking (empty when nothing moved)."""
+        it happened. ``partner``: the household of the operation, or {lot id:
+        household} for devices of several. Returns the picking (empty when
+        nothing moved)."""
         lots, quantities = self._split_items(items)
         lots._defis_lock()
         # a device whose stock already disagrees with its state is not moved
@@ -39,10 +41,11 @@ class DefisDeviceStock(models.AbstractModel):
             lots._defis_check_transition(state, loan=loan)
         lines = self._device_items(lots, destination) + [
             Item(product, quantity, None, source) for product, quantity in quantities]
-        picking = self._transfer(lines, destination, origin, partner, date, picking_type)
+        # a household per device (loans started together) is not the picking's
+        header = partner if isinstance(partner, models.BaseModel) else None
+        picking = self._transfer(lines, destination, origin, header, date, picking_type)
         if state:
             lots._defis_set_state(state, date=date, partner=partner, loan=loan)
-        self._log_moves(lines, destination)
         return picking
 
     @api.model
@@ -111,16 +114,27 @@ class DefisDeviceStock(models.AbstractModel):
     def _transfer(self, items, destination, origin, partner, date, picking_type):
         """One picking of ``items`` to ``destination``: its moves (one per
         product and source) confirmed, one done move line per device or
-        quantity, validated by the stock engine, dated ``date``."""
+        quantity, validated by the stock engine, dated ``date``. Created and
+        done at once, the picking logs nothing in its chatter: the history is
+        on the devices and on the intake, loan, order or batch (``origin``)."""
         if not items:
             return self.env["stock.picking"]
+        return self.with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True,
+        )._transfer_quietly(items, destination, origin, partner, date,
+                            picking_type).with_env(self.env)
+
+    @api.model
+    def _transfer_quietly(self, items, destination, origin, partner, date, picking_type):
         for item in items:
             if not item.source:
                 raise UserError(_("%s: say where the items come from.")
                                 % item.product.display_name)
         source = self._common_location(items)
         picking_type = picking_type or self._picking_type(source, destination)
-        done = "%s 12:00:00" % date if date else fields.Datetime.now()
+        # what happened another day is dated at noon of that day
+        past = date and date != fields.Date.context_today(self)
+        done = "%s 12:00:00" % date if past else fields.Datetime.now()
         groups = OrderedDict()
         for item in items:
             groups.setdefault((item.product, item.source), []).append(item)
@@ -152,9 +166,10 @@ class DefisDeviceStock(models.AbstractModel):
         picking.action_done()
         if picking.state != "done":
             raise UserError(_("The transfer %s could not be done.") % picking.name)
-        picking.write({"date_done": done})
-        moves.write({"date": done})
-        picking.move_line_ids.write({"date": done})
+        if past:
+            picking.write({"date_done": done})
+            moves.write({"date": done})
+            picking.move_line_ids.write({"date": done})
         return picking
 
     @api.model
@@ -193,13 +208,3 @@ class DefisDeviceStock(models.AbstractModel):
         if destination.usage == "internal":
             return self.env.ref("stock.picking_type_internal")
         return self.env.ref("stock.picking_type_out")
-
-    @api.model
-    def _log_moves(self, items, destination):
-        """A line in each moved device's history."""
-        if self.env.context.get("tracking_disable"):
-            return
-        for item in items:
-            if item.lot:
-                item.lot.message_post(body=_("Moved from %(source)s to %(dest)s.") % {
-                    "source": item.source.display_name, "dest": destination.display_name})

@@ -174,7 +174,7 @@ class DefisLoan(models.Model):
         except (psycopg2.OperationalError, psycopg2.IntegrityError):
             raise UserError(_("Another user is lending or selling %s right now: try again "
                               "in a moment.") % ", ".join(self.mapped("lot_id.name")))
-        self.mapped("lot_id").invalidate_cache()
+        self.mapped("lot_id").invalidate_cache(["defis_state"], self.mapped("lot_id").ids)
 
     def _location(self, xmlid):
         return self.env.ref("defis_reuse.stock_location_%s" % xmlid)

@@ -285,13 +285,6 @@ class StockProductionLot(models.Model):
 
     # -- state and stock agree ---------------------------------------------
     @api.model
-    def _defis_state_locations(self):
-        """{state: locations whose tree holds the devices in that state}."""
-        return {state: self.env["stock.location"].browse(
-            [self.env.ref(xmlid).id for xmlid in xmlids])
-            for state, xmlids in STATE_LOCATIONS.items()}
-
-    @api.model
     def _defis_location_of_state(self, state):
         """Where a device goes when it takes ``state``."""
         return self.env.ref(STATE_LOCATIONS[state][0])
@@ -300,39 +293,48 @@ class StockProductionLot(models.Model):
     def _defis_mismatches(self, lots=None, state=None):
         """Devices whose stock disagrees with their state (or with ``state``),
         in one query: [(lot, explanation)]. Each device must be one unit, in
-        one place, inside a location of its state (``STATE_LOCATIONS``), with
-        no negative stock in the warehouse. All devices when ``lots`` is
-        None."""
+        one place, inside a location of its state (``STATE_LOCATIONS``, or
+        below it), with no negative stock in the warehouse. All devices when
+        ``lots`` is None."""
+        to_id = self.env["ir.model.data"].xmlid_to_res_id  # cached, unlike env.ref
+        rules = [(rule_state, to_id(xmlid))
+                 for rule_state, xmlids in STATE_LOCATIONS.items() for xmlid in xmlids]
         self.env.cr.execute("""
-            SELECT lot.id, lot.defis_state,
-                   array_agg(q.location_id ORDER BY q.location_id)
-                       FILTER (WHERE q.quantity > 0),
-                   coalesce(sum(q.quantity) FILTER (WHERE q.quantity > 0), 0),
-                   count(q.id) FILTER (WHERE q.quantity < 0 AND loc.usage = 'internal')
-              FROM stock_production_lot lot
-         LEFT JOIN stock_quant q ON q.lot_id = lot.id
-         LEFT JOIN stock_location loc ON loc.id = q.location_id
-             WHERE (%s AND lot.defis_state IS NOT NULL) OR lot.id IN %s
-          GROUP BY lot.id, lot.defis_state
-          ORDER BY lot.id""", (lots is None, tuple(lots.ids) if lots else (0,)))
-        rows = self.env.cr.fetchall()
-        rules = self._defis_state_locations()
+            WITH RECURSIVE rules (state, root) AS (
+                SELECT * FROM unnest(%(states)s::varchar[], %(roots)s::int[])
+            ),
+            tree (state, location_id) AS (
+                SELECT state, root FROM rules
+                 UNION
+                SELECT tree.state, loc.id
+                  FROM stock_location loc JOIN tree ON loc.location_id = tree.location_id
+            ),
+            devices AS (
+                SELECT lot.id, coalesce(%(state)s, lot.defis_state) AS state,
+                       array_agg(q.location_id ORDER BY q.location_id)
+                           FILTER (WHERE q.quantity > 0) AS places,
+                       coalesce(sum(q.quantity) FILTER (WHERE q.quantity > 0), 0) AS quantity,
+                       count(q.id) FILTER (WHERE q.quantity < 0
+                                             AND loc.usage = 'internal') AS negative
+                  FROM stock_production_lot lot
+             LEFT JOIN stock_quant q ON q.lot_id = lot.id
+             LEFT JOIN stock_location loc ON loc.id = q.location_id
+                 WHERE (%(all)s AND lot.defis_state IS NOT NULL) OR lot.id IN %(ids)s
+              GROUP BY lot.id
+            )
+            SELECT id, state, places, quantity, negative FROM devices
+             WHERE NOT (coalesce(cardinality(places), 0) = 1 AND abs(quantity - 1) < 0.001
+                        AND negative = 0
+                        AND EXISTS (SELECT 1 FROM tree WHERE tree.state = devices.state
+                                                         AND tree.location_id = places[1]))
+          ORDER BY id""", {
+            "states": [rule[0] for rule in rules], "roots": [rule[1] for rule in rules],
+            "state": state or None, "all": lots is None,
+            "ids": tuple(lots.ids) if lots else (0,)})
         Location = self.env["stock.location"]
-        state_given = state
-        ancestors = {}
-        found = []
-        for lot_id, current, location_ids, quantity, negative in rows:
-            state = state_given or current
-            places = Location.browse(location_ids or [])
-            if len(places) == 1 and places.id not in ancestors:
-                ancestors[places.id] = places._defis_ancestors()
-            inside = len(places) == 1 and bool(
-                ancestors[places.id] & rules.get(state, Location))
-            if inside and abs(quantity - 1.0) < 0.001 and not negative:
-                continue
-            found.append((self.browse(lot_id), self._defis_mismatch_text(
-                self.browse(lot_id), state, places, quantity, negative)))
-        return found
+        return [(self.browse(lot_id), self._defis_mismatch_text(
+            self.browse(lot_id), lot_state, Location.browse(places or []), quantity, negative))
+            for lot_id, lot_state, places, quantity, negative in self.env.cr.fetchall()]
 
     def _defis_mismatch_text(self, lot, state, places, quantity, negative):
         where = ", ".join(places.mapped("complete_name")) or _("nowhere in stock")

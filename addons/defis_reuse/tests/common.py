@@ -222,8 +222,8 @@ def open_till(env, user=None):
     numérique, loan deposits), with an open session."""
     config = env.ref("point_of_sale.pos_config_main")
     journals = env["account.journal"].search([
-        ("type", "=", "cash"), ("journal_user", "=", True),
-        ("company_id", "=", config.company_id.id)])
+        ("type", "=", "cash"), ("company_id", "=", config.company_id.id)])
+    journals.write({"journal_user": True})
     config.write({"journal_ids": [(6, 0, journals.ids)]})
     session = env["pos.session"].search(
         [("config_id", "=", config.id), ("state", "=", "opened")], limit=1)
