@@ -80,7 +80,9 @@ class TestDeviceWorkshop(ReuseCase):
                                    "location_dest_id": self.loc_ready.id})]})
         other.action_confirm()
         other.action_assign()
-        self.assertEqual(other.move_line_ids.lot_id, lot)
+        other.move_line_ids.lot_id = lot
+        self.assertEqual(sum(self.env["stock.quant"].search(
+            [("lot_id", "=", lot.id)]).mapped("reserved_quantity")), 1.0)
         lot.action_defis_refurbish()
         self.assertEqual(self.stock_at(lot, self.loc_workshop), 1)
         self.assertEqual(self.stock_at(lot, self.loc_intake), 0)
@@ -150,6 +152,27 @@ class TestDeviceWorkshop(ReuseCase):
         self.assertEqual([lot], [found for found, _text in
                                  self.env["stock.production.lot"]._defis_mismatches(lot)])
         self.mismatches_expected = True
+
+    def test_health_check_tells_the_managers(self):
+        """A device moved by hand (an inventory count putting it elsewhere):
+        the daily check gives a manager one to-do activity on it, once."""
+        lot = self.lots[2]
+        self.env["stock.quant"]._update_available_quantity(
+            lot.product_id, self.loc_intake, -1.0, lot_id=lot)
+        self.env["stock.quant"]._update_available_quantity(
+            lot.product_id, self.loc_ready, 1.0, lot_id=lot)
+        self.mismatches_expected = True
+        Lot = self.env["stock.production.lot"].with_context(lang="fr_FR")
+        found = Lot._cron_defis_health_check()
+        self.assertEqual(len([text for text in found if lot.name in text]), 1, found)
+        self.assertIn("Prêt à distribuer", found[0])
+        Lot._cron_defis_health_check()
+        activity = lot.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertTrue(activity.user_id.has_group("defis_network.group_defis_manager"))
+        self.assertIn(lot.name, activity.note)
+        with self.assertRaisesRegex(UserError, "ne concordent pas"):
+            lot.with_context(lang="fr_FR").action_defis_refurbish()
 
     def test_erasure_batch(self):
         lots = self.lots[:3]
