@@ -155,9 +155,10 @@ class PosSession(models.Model):
         cash = self._defis_statement("cash").journal_id
         pass_journal = [j for j in statements if j.defis_pass_numerique]
         lines = []
-        if vouchers and pass_journal and total >= 20:
+        value = 2 * self.config_id.defis_voucher_value
+        if vouchers and pass_journal and total >= value:
             numbers = ["APTIC-%s-%d" % (lot.name, i) for i in (1, 2)]
-            lines.append((pass_journal[0], 20.0, numbers))
-            total -= 20.0
+            lines.append((pass_journal[0], value, numbers))
+            total -= value
         lines.append((cash, total, []))
         return lines

@@ -61,7 +61,8 @@ class StockProductionLot(models.Model):
     parts or recycling. Its state is the single truth of where it is in
     the workshop and whether it was sold."""
 
-    _inherit = "stock.production.lot"
+    _name = "stock.production.lot"
+    _inherit = ["stock.production.lot", "mail.activity.mixin"]
 
     defis_category_id = fields.Many2one(
         "defis.device.category", string="Device category",
