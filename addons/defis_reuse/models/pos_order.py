@@ -73,8 +73,6 @@ class PosOrder(models.Model):
         problems += self._defis_check_lines()
         if problems:
             self._defis_flag(problems)
-        elif self.partner_id and self.lines.filtered("defis_lot_id"):
-            self._defis_link_open_referral()
 
     def _defis_order_date(self):
         return fields.Date.context_today(self, fields.Datetime.from_string(self.date_order))
@@ -190,6 +188,8 @@ class PosOrder(models.Model):
         order.write({"picking_id": pickings[:1].id})
         for line in order.lines.filtered("defis_lot_id"):
             line.defis_warranty_end = line.defis_lot_id.defis_warranty_end
+        if self.partner_id and not self.defis_conflict and order._defis_lots(1):
+            self._defis_link_open_referral()
         return True
 
     def _defis_lots(self, sign):

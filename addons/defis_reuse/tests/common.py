@@ -231,7 +231,9 @@ def open_till(env, user=None):
     session = env["pos.session"].search(
         [("config_id", "=", config.id), ("state", "=", "opened")], limit=1)
     if not session:
-        session = env["pos.session"].sudo(user or env.user).create({"config_id": config.id})
+        user = user or env.user
+        session = env["pos.session"].sudo(user).create(
+            {"config_id": config.id, "user_id": user.id})
         session.action_pos_session_open()
     return session.sudo(env.uid)
 
