@@ -120,7 +120,8 @@ class DefisDeviceStock(models.AbstractModel):
         if not items:
             return self.env["stock.picking"]
         return self.with_context(
-            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True,
+            tracking_disable=True, mail_notrack=True, mail_create_nolog=True,
+            mail_create_nosubscribe=True,
         )._transfer_quietly(items, destination, origin, partner, date,
                             picking_type).with_env(self.env)
 
