@@ -8,7 +8,9 @@ ENV PYTHONUNBUFFERED=1 \
     PIP_ROOT_USER_ACTION=ignore
 
 # System tools: PDF reports (wkhtmltopdf), browser tests (Chromium and its
-# driver), pdftotext, fonts, lessc (npm), pg_isready, msgmerge.
+# driver), pdftotext, fonts, lessc (npm), pg_isready, msgmerge, and the tools
+# the workshop's probe runs (its test erases a loop device: the container
+# needs --privileged for losetup).
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
         wkhtmltopdf \
@@ -20,6 +22,12 @@ RUN apt-get update \
         postgresql-client-15 \
         gettext \
         libpq5 \
+        patch \
+        nwipe \
+        lshw \
+        smartmontools \
+        dmidecode \
+        zbar-tools \
     && rm -rf /var/lib/apt/lists/*
 
 # lessc 3 for Odoo's assets
@@ -34,6 +42,11 @@ COPY config/requirements.lock config/odoo-wheels.txt config/
 RUN pip install --no-cache-dir -r config/requirements.lock \
     && pip install --no-cache-dir --no-deps -r config/odoo-wheels.txt \
     && python -c "import odoo, odoo.addons.base"
+
+# The security patches of Odoo's files, by the script scripts/setup.sh runs
+COPY patches patches
+COPY scripts/apply_odoo_patches.sh scripts/
+RUN scripts/apply_odoo_patches.sh "$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
 
 # The project, listed so that a local .venv, .data or .tools stays out
 # (the bracketed names are optional files).
@@ -51,6 +64,6 @@ RUN useradd --uid 1000 --create-home --shell /bin/bash odoo \
 
 VOLUME ["/var/lib/odoo"]
 USER odoo
-EXPOSE 8069
+EXPOSE 8069 8072
 ENTRYPOINT ["/opt/defis/docker/entrypoint.sh"]
 CMD ["run"]

@@ -5,31 +5,39 @@
 #   run-fresh  drop and recreate the database, then serve it
 #   test       run the project's tests in a throw-away database (defis_test);
 #              extra arguments go to pytest, KEEP_DB=1 keeps the database
+#   prod       production (the proxy service in front): PROD_DB created
+#              without demo or updated, then served with workers, from
+#              config/odoo-prod.conf.template; ADMIN_PASSWORD required
+#   backup     back up PROD_DB and its filestore into /var/lib/odoo/backups
+#   prod-config  write the production configuration and print its path
 #   anything else is executed as is.
 set -euo pipefail
 shopt -s inherit_errexit
 
-APP=/opt/defis
-DATA=/var/lib/odoo
+APP=${DEFIS_APP:-/opt/defis}
+DATA=${ODOO_DATA:-/var/lib/odoo}
 CONF_DIR=${ODOO_CONF_DIR:-/etc/odoo}
 CONF="$CONF_DIR/odoo.conf"
 TEST_CONF="$CONF_DIR/odoo-test.conf"
 DB_HOST=${DB_HOST:-db}
 DB_PORT=${DB_PORT:-5432}
 DB_USER=${DB_USER:-odoo}
+DB_PASSWORD_GIVEN=${DB_PASSWORD:-}
 DB_PASSWORD=${DB_PASSWORD:-odoo}
 DB_NAME=${DB_NAME:-defis}
 TEST_DB=${TEST_DB:-defis_test}
+PROD_DB=${PROD_DB:-defis_prod}
+PROD_CONF="$CONF_DIR/odoo-prod.conf"
 
 log() { printf '[entrypoint] %s\n' "$*" >&2; }
 
-# Master password: ADMIN_PASSWD, else one drawn once and kept in the volume.
-admin_passwd() {
-    if [ -n "${ADMIN_PASSWD:-}" ]; then
-        printf '%s\n' "$ADMIN_PASSWD"
+# Master password: MASTER_PASSWORD, else one drawn once and kept in the volume.
+master_password() {
+    if [ -n "${MASTER_PASSWORD:-}" ]; then
+        printf '%s\n' "$MASTER_PASSWORD"
         return
     fi
-    local file="$DATA/admin_passwd"
+    local file="$DATA/master_password"
     if [ ! -s "$file" ]; then
         (umask 077 && python -c 'import secrets; print(secrets.token_urlsafe(18))' > "$file")
         log "master password drawn and kept in $file"
@@ -69,6 +77,23 @@ EOF
     mv "$1.new" "$1"
 }
 
+# the production configuration: the template `make prod` renders too
+write_prod_config() {
+    local site
+    site=$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+    # the log goes to the container's output, rotated by Docker's log driver
+    ODOO_ADDONS_PATH="$APP/addons,$site/odoo/addons" ODOO_DATA_DIR="$DATA" \
+    PROD_DB="$PROD_DB" MASTER_PASSWORD="$PASSWD" \
+    DB_HOST="$DB_HOST" DB_PORT="$DB_PORT" DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" \
+    ODOO_HTTP_INTERFACE=0.0.0.0 ODOO_HTTP_PORT=8069 ODOO_LONGPOLLING_PORT=8072 \
+    ODOO_WORKERS="${PROD_WORKERS:-2}" ODOO_LOGFILE="${ODOO_LOGFILE:-/dev/stdout}" \
+    SMTP_HOST="${SMTP_HOST:-localhost}" SMTP_PORT="${SMTP_PORT:-25}" \
+    SMTP_USER="${SMTP_USER:-}" SMTP_PASSWORD="${SMTP_PASSWORD:-}" \
+    SMTP_STARTTLS="${SMTP_STARTTLS:-False}" MAIL_FROM="${MAIL_FROM:-}" \
+        python "$APP/scripts/render_template.py" "$APP/config/odoo-prod.conf.template" \
+            "$PROD_CONF" --mode 600
+}
+
 wait_for_postgres() {
     local timeout=${DB_WAIT_TIMEOUT:-60} start=$SECONDS
     until pg_isready -q -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres; do
@@ -80,33 +105,13 @@ wait_for_postgres() {
     done
 }
 
-drop_test_db() {
-    [ -n "${KEEP_DB:-}" ] && return 0
-    python - "$TEST_CONF" "$TEST_DB" <<'PY' || true
-import sys, odoo
-from odoo.service import db
-odoo.tools.config.parse_config(["-c", sys.argv[1]])
-if sys.argv[2] in db.list_dbs(force=True):
-    db.exp_drop(sys.argv[2])
-PY
-}
-
 run_tests() {
     cd "$APP"
-    trap drop_test_db EXIT
-    local start=$SECONDS status
-    python scripts/create_db.py -c "$TEST_CONF" -d "$TEST_DB" --fresh
-    log "database $TEST_DB installed in $(( SECONDS - start ))s"
-    set +e
-    python -m pytest -p no:cacheprovider -ra addons tests --ignore=tests/bench \
-        --odoo-config="$TEST_CONF" --odoo-database="$TEST_DB" --odoo-log-level=warn "$@"
-    status=$?
-    set -e
-    [ "$status" -eq 5 ] && log "no test collected"
-    exit "$status"
+    # the add-ons' tests on a database without the demo, the rest with it
+    PY=python exec scripts/test.sh "$TEST_CONF" "$TEST_DB" "$@"
 }
 
-PASSWD=$(admin_passwd)
+PASSWD=$(master_password)
 write_config "$CONF" "${HTTP_PORT:-8069}"
 write_config "$TEST_CONF" 8169
 
@@ -118,9 +123,32 @@ case "$cmd" in
         wait_for_postgres
         fresh=()
         [ "$cmd" = run-fresh ] && fresh=(--fresh)
-        python "$APP/scripts/create_db.py" -c "$CONF" -d "$DB_NAME" "${fresh[@]}"
+        # the demo's administrator: ADMIN_PASSWORD, else admin (the demo is
+        # published on the host's loopback only, see docker-compose.yml)
+        python "$APP/scripts/create_db.py" -c "$CONF" -d "$DB_NAME" "${fresh[@]}" \
+            --admin-password "${ADMIN_PASSWORD:-admin}"
         exec python "$APP/scripts/odoo-bin" -c "$CONF" -d "$DB_NAME" \
             --db-filter="^${DB_NAME}\$" "$@"
+        ;;
+    prod)
+        if [ -z "$DB_PASSWORD_GIVEN" ] || [ "$DB_PASSWORD_GIVEN" = odoo ]; then
+            log "DB_PASSWORD: set the PostgreSQL password in .env (not empty, not odoo)"
+            exit 1
+        fi
+        write_prod_config
+        wait_for_postgres
+        python "$APP/scripts/create_db.py" -c "$PROD_CONF" -d "$PROD_DB" --production
+        exec python "$APP/scripts/odoo-bin" -c "$PROD_CONF" "$@"
+        ;;
+    prod-config)
+        write_prod_config
+        echo "$PROD_CONF"
+        ;;
+    backup)
+        write_prod_config
+        wait_for_postgres
+        exec python "$APP/scripts/backup.py" -c "$PROD_CONF" -d "$PROD_DB" \
+            --dest "${BACKUP_DIR:-$DATA/backups}" "$@"
         ;;
     test)
         wait_for_postgres

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the suite needs, idempotently: system tools (root only),
 # the project's Python 3.7 virtualenv with pinned libraries, Odoo 11 and the
-# OCA add-ons, and lessc 3 for Odoo's assets. A second run does nothing.
+# OCA add-ons, the security patches of Odoo's files (patches/odoo/), and
+# lessc 3 for Odoo's assets. A second run does nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -19,6 +20,12 @@ pip_install() {
     return "${PIPESTATUS[0]}"
 }
 
+# a command on PATH or in the system directories (nwipe, smartctl and
+# dmidecode live in /usr/sbin, off a user's PATH)
+have() {
+    command -v "$1" >/dev/null || [ -x "/usr/sbin/$1" ] || [ -x "/sbin/$1" ]
+}
+
 system_packages() {
     local missing=()
     command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
@@ -26,8 +33,22 @@ system_packages() {
     command -v chromedriver >/dev/null || missing+=(chromium-driver)
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
     command -v npm >/dev/null || missing+=(npm)
+    command -v patch >/dev/null || missing+=(patch)
     [ -x "$(pg_bindir)/initdb" ] || missing+=(postgresql-15)
     fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+    # the workshop's probe, run for real by the tests on a loop device
+    have nwipe || missing+=(nwipe)
+    have lshw || missing+=(lshw)
+    have smartctl || missing+=(smartmontools)
+    have dmidecode || missing+=(dmidecode)
+    have zbarimg || missing+=(zbar-tools)
+    # the production mode: the reverse proxy, certificates, its checks
+    command -v nginx >/dev/null || missing+=(nginx)
+    command -v openssl >/dev/null || missing+=(openssl)
+    command -v curl >/dev/null || missing+=(curl)
+    command -v logrotate >/dev/null || missing+=(logrotate)
+    # reads docker-compose.yml without a Docker engine (its test)
+    command -v docker-compose >/dev/null || missing+=(docker-compose)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" != 0 ]; then
         log "missing system packages: ${missing[*]}"
@@ -85,7 +106,15 @@ lessc3() {
     npm install --silent --no-audit --no-fund --prefix "$TOOLS" less@3.13.1 >/dev/null
 }
 
+# Odoo's own files fixed for the published advisories that inheritance
+# cannot reach (patches/odoo/): checked by hash, applied once
+odoo_patches() {
+    scripts/apply_odoo_patches.sh "$("$VENV/bin/python" -c \
+        'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+}
+
 system_packages
 python_env
+odoo_patches
 lessc3
 log "ready"

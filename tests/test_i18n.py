@@ -7,7 +7,8 @@ from odoo.tests.common import TransactionCase
 from odoo.tools.translate import trans_generate
 
 ADDONS = os.path.join(os.path.dirname(__file__), "..", "addons")
-DEFIS_ADDONS = ("defis_network", "defis_reuse", "defis_training")
+DEFIS_ADDONS = ("defis_network", "defis_reuse", "defis_training", "defis_security",
+                "defis_demo")
 
 
 def french_catalog(addon):

@@ -36,7 +36,4 @@
         "report/defis_training_report_views.xml",
         "wizards/defis_training_report_wizard_views.xml",
     ],
-    "demo": [
-        "demo/defis_training_demo.xml",
-    ],
 }

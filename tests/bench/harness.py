@@ -6,7 +6,10 @@ import json
 import os
 import time
 
+import requests
+
 from odoo.tests.common import TransactionCase
+from odoo.tools import config
 
 RESULTS = []
 ARTIFACTS = os.path.join(os.path.dirname(__file__), "..", "..", "artifacts")
@@ -42,6 +45,32 @@ class BenchCase(TransactionCase):
         print("\nbench %-58s candidate %8.3fs  baseline %8.3fs  ratio %6.2f" % (
             case, result["candidate_s"], result["baseline_s"], result["ratio"]))
         return result
+
+
+class PageBenchCase(BenchCase):
+    """Pages served by the Odoo of the test run, fetched anonymously."""
+
+    requests_per_run = 20
+
+    def setUp(self):
+        super().setUp()
+        self.base_url = "http://127.0.0.1:%d" % config["http_port"]
+        self.http = requests.Session()
+
+    def get(self, path, marker):
+        page = self.http.get(self.base_url + path, timeout=60)
+        self.assertEqual(page.status_code, 200, path)
+        self.assertIn(marker, page.text, path)
+
+    def getter(self, path, marker):
+        """A run of ``requests_per_run`` GETs of ``path``, after a warm-up
+        (templates compiled, caches filled)."""
+        self.get(path, marker)
+
+        def run():
+            for _i in range(self.requests_per_run):
+                self.get(path, marker)
+        return run
 
 
 def write_results():

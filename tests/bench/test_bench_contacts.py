@@ -30,3 +30,22 @@ class TestBenchContacts(BenchCase):
     def test_create_contacts(self):
         self.compare("1,000 contacts: res.partner.create vs ORM storage only",
                      self.create_with_overrides, self.store_only, COUNT)
+
+    def create_with_typed_phones(self):
+        partners = self.env["res.partner"]
+        for index in range(COUNT):
+            partners.create(dict(contact_values(index),
+                                 defis_phone_display="02 97 %02d %02d %02d" % (
+                                     10 + index // 10000, index // 100 % 100, index % 100)))
+
+    def store_only_with_phones(self):
+        partners = self.env["res.partner"]
+        for index in range(COUNT):
+            partners._create(partners._add_missing_default_values(dict(
+                contact_values(index), phone="+332970%06d" % index)))
+
+    def test_create_contacts_with_a_typed_phone(self):
+        """A phone typed in the Défis field: validated, stored in E.164, its
+        normalised copy and flag computed."""
+        self.compare("1,000 contacts with a typed phone: create vs ORM storage only",
+                     self.create_with_typed_phones, self.store_only_with_phones, COUNT)

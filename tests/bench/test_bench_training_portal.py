@@ -11,26 +11,23 @@ measures and deleted afterwards. (HttpCase's test cursor would serialise the
 requests on one shared cursor and measure that lock as well.) The GETs write
 nothing, so the harness' savepoint around each timed run has nothing to undo.
 """
-import requests
-
 from odoo import SUPERUSER_ID, api
-from odoo.tools import config
 
 from odoo.addons.defis_training.tests.common import create_upcoming_run, create_web_programme
 from odoo.addons.http_routing.models.ir_http import slug
 
-from .harness import BenchCase
+from .harness import PageBenchCase
 
 REQUESTS = 20
 
 
-class TestBenchTrainingPortal(BenchCase):
+class TestBenchTrainingPortal(PageBenchCase):
 
     repeat = 3
+    requests_per_run = REQUESTS
 
     def setUp(self):
         super().setUp()
-        self.base_url = "http://127.0.0.1:%d" % config["http_port"]
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
             programme = create_web_programme(env, "Programme du banc d'essai")
@@ -41,7 +38,6 @@ class TestBenchTrainingPortal(BenchCase):
             self.programme_id, self.run_id, self.slug = programme.id, run.id, slug(run)
             cr.commit()  # pylint: disable=invalid-commit
         self.addCleanup(self.delete_committed_data)
-        self.http = requests.Session()
 
     def delete_committed_data(self):
         with self.registry.cursor() as cr:
@@ -53,19 +49,6 @@ class TestBenchTrainingPortal(BenchCase):
             env["event.event"].browse(self.run_id).unlink()
             env["defis.training.programme"].browse(self.programme_id).unlink()
             cr.commit()  # pylint: disable=invalid-commit
-
-    def get(self, path, marker):
-        page = self.http.get(self.base_url + path, timeout=60)
-        self.assertEqual(page.status_code, 200, path)
-        self.assertIn(marker, page.text, path)
-
-    def getter(self, path, marker):
-        self.get(path, marker)  # warm-up: templates compiled, caches filled
-
-        def run():
-            for _i in range(REQUESTS):
-                self.get(path, marker)
-        return run
 
     def test_run_page_vs_event_list(self):
         self.compare("portal: course-run page vs stock /event (%d GETs)" % REQUESTS,

@@ -4,7 +4,6 @@
 from odoo import _, fields, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
-from odoo.tools import single_email_re
 
 from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
 
@@ -36,6 +35,23 @@ class DefisReferralPortal(CustomerPortal):
         values = self._prepare_portal_layout_values()
         values["page_name"] = "referral"
         return request.render("defis_network.portal_referral_refused", values, status=403)
+
+    def details_form_validate(self, data):
+        """The phone of "My account" is checked like the other forms' and,
+        valid, stored in E.164 (Odoo's own check rewrites the VAT number so)."""
+        error, error_message = super().details_form_validate(data)
+        if data.get("phone"):
+            country_id = str(data.get("country_id") or "")
+            country = request.env["res.country"].browse(
+                int(country_id) if country_id.isdigit() else [])
+            message = request.env["defis.portal.form"]._defis_phone_error(
+                data["phone"], False, country.code)
+            if message:
+                error["phone"] = "error"
+                error_message.append(message)
+            else:
+                data["phone"] = phone_tools.to_e164(data["phone"], country.code)
+        return error, error_message
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
@@ -112,23 +128,11 @@ class DefisReferralPortal(CustomerPortal):
     @staticmethod
     def _defis_referral_errors(form):
         """French (user's language) messages by field for what is wrong in ``form``."""
-        errors = {}
-        if not form["name"]:
-            errors["name"] = _("Type the name of the person.")
-        if not form["phone"]:
-            errors["phone"] = _("Type a phone number where the person can be reached.")
-        else:
-            try:
-                phone_tools.to_e164(form["phone"])
-            except phone_tools.InvalidPhone:
-                errors["phone"] = _("This phone number is not valid. Type it as it is "
-                                    "dialled, e.g. 06 12 34 56 78 or +44 20 7946 0958.")
-        if form["email"] and not single_email_re.match(form["email"]):
-            errors["email"] = _("This e-mail address is not valid, e.g. nom@exemple.fr.")
+        errors = request.env["defis.portal.form"].defis_errors(form, free_texts=("reason",))
         if form["service"] not in dict(SERVICES):
             errors["service"] = _("Choose the service the person needs.")
         if not form["reason"]:
-            errors["reason"] = _("Say in a few words why you refer this person.")
+            errors.setdefault("reason", _("Say in a few words why you refer this person."))
         return errors
 
     @staticmethod
@@ -136,6 +140,7 @@ class DefisReferralPortal(CustomerPortal):
         """Create the person and the referral; return (referral, None), or
         (None, message) when the data is refused, with nothing stored."""
         user_partner = request.env.user.partner_id
+        person = request.env["defis.portal.form"].defis_cleaned(form)
         try:
             with request.env.cr.savepoint():
                 # sudo only to create the contact of the person referred: a
@@ -144,9 +149,9 @@ class DefisReferralPortal(CustomerPortal):
                 # the page; the referral itself is created with the user's own
                 # rights (access rights and rule "own structure") just below.
                 person = request.env["res.partner"].sudo().create({
-                    "name": form["name"],
-                    "phone": phone_tools.to_e164(form["phone"]),
-                    "email": form["email"] or False,
+                    "name": person["name"],
+                    "phone": person["phone"],
+                    "email": person["email"],
                     "defis_is_household": True,
                     "defis_referring_structure_id": structure.id,
                 })

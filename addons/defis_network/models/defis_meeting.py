@@ -140,12 +140,15 @@ class DefisMeeting(models.Model):
 
     def action_held(self):
         self.write({"state": "held"})
+        return True
 
     def action_cancel(self):
         self.write({"state": "cancelled"})
+        return True
 
     def action_plan(self):
         self.write({"state": "planned"})
+        return True
 
     @api.model
     def structures_not_represented(self, date=None):

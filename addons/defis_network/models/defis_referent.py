@@ -102,3 +102,4 @@ class DefisReferent(models.Model):
 
     def action_end(self, date=None):
         self.write({"date_end": date or fields.Date.context_today(self)})
+        return True

@@ -105,18 +105,22 @@ class DefisReferral(models.Model):
     def action_accept(self):
         self._check_state(("new",), _("accepted"))
         self.write({"state": "accepted"})
+        return True
 
     def action_refuse(self):
         self._check_state(OPEN_STATES, _("refused"))
         self.write({"state": "refused"})
+        return True
 
     def action_cancel(self):
         self._check_state(OPEN_STATES, _("cancelled"))
         self.write({"state": "cancelled"})
+        return True
 
     def action_reset(self):
         self._check_state(("refused", "cancelled"), _("reopened"))
         self.write({"state": "new"})
+        return True
 
     def action_done_with(self, record):
         """Called by the add-on that delivered the service: link what the
@@ -129,6 +133,7 @@ class DefisReferral(models.Model):
         })
         self.mapped("person_id").sudo().write(
             {"defis_last_activity_date": fields.Date.context_today(self)})
+        return True
 
     @api.model
     def _count_by_structure(self, structure_ids, domain=None):

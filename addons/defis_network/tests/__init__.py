@@ -10,4 +10,7 @@ from . import test_meeting
 from . import test_growth
 from . import test_import
 from . import test_portal_referral
-from . import test_demo_figures
+from . import test_place
+from . import test_place_export
+from . import test_place_import
+from . import test_place_http

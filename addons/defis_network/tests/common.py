@@ -1,3 +1,5 @@
+import xmlrpc.client
+
 from odoo import SUPERUSER_ID, api
 from odoo.tests.common import HttpCase, SavepointCase
 from odoo.tools import config
@@ -129,12 +131,26 @@ class DefisHttpCase(HttpCase):
     def url_open(self, url, data=None, timeout=30):
         if url.startswith("/"):
             url = "http://127.0.0.1:%d%s" % (config["http_port"], url)
+        return self._while_requests_run(super().url_open, url, data=data, timeout=timeout)
+
+    def execute_kw(self, login, password, model, method, args, kwargs=None):
+        """An XML-RPC call as ``login`` to the test's server."""
+        url = "http://127.0.0.1:%d/xmlrpc/2/" % config["http_port"]
+
+        def call():
+            uid = xmlrpc.client.ServerProxy(url + "common").authenticate(
+                self.cr.dbname, login, password, {})
+            return xmlrpc.client.ServerProxy(url + "object").execute_kw(
+                self.cr.dbname, uid, password, model, method, args, kwargs or {})
+        return self._while_requests_run(call)
+
+    def _while_requests_run(self, function, *args, **kwargs):
         # TestCursor.commit() only moves a savepoint: a request that fails
         # does not undo what the test has written so far
         self.cr.commit()  # pylint: disable=invalid-commit
         self.cr.release()
         try:
-            return super().url_open(url, data=data, timeout=timeout)
+            return function(*args, **kwargs)
         finally:
             self.cr.acquire()
             self.env.cache.invalidate()

@@ -163,19 +163,35 @@ class TestImport(DefisCase):
         self.assertIn("Aucun enregistrement", errors[0])
         self.assertIn("Sous-réseau", errors[0])
 
-    def test_invalid_phone_of_a_referent(self):
+    def assert_imported_with_warning(self, rows, message_part):
+        messages = self.run_import(to_csv(rows))
+        self.assertEqual({message["type"] for message in messages}, {"warning"})
+        warnings = [message["message"] for message in messages]
+        self.assertTrue(any(message_part in warning for warning in warnings), warnings)
+        return messages
+
+    def test_invalid_phone_of_a_referent_is_flagged(self):
         rows = self.good + structure_rows("CCAS Mauvais numéro", [
             ("Jean Kerbrat", "02 61 91 00 02"), ("Soizic Morvan", "12 34")])
-        errors = self.assert_nothing_imported(
+        messages = self.assert_imported_with_warning(
             rows, "CCAS Mauvais numéro, référent Soizic Morvan : le numéro de téléphone "
-                  "« 12 34 » n'est pas valide.")
-        self.assertEqual(len(errors), 1)
+                  "« 12 34 » n'est pas valide")
+        self.assertEqual(len(messages), 1)
+        self.assertEqual(messages[0]["rows"], {"from": 2, "to": 3})
+        referent = self.env["res.partner"].search([("name", "=", "Soizic Morvan")])
+        self.assertEqual(referent.phone, "12 34")
+        self.assertTrue(referent.defis_phone_to_check)
+        self.assertEqual(len(self.env["res.partner"].search(
+            [("name", "=", "CCAS Mauvais numéro")]).defis_current_referent_ids), 2)
 
-    def test_invalid_phone_of_the_structure(self):
+    def test_invalid_phone_of_the_structure_is_flagged(self):
         rows = structure_rows("CCAS Mauvais standard", [("Jean Kerbrat", "02 61 91 00 02")],
                               phone="02 97 1") + self.good
-        self.assert_nothing_imported(
-            rows, "CCAS Mauvais standard : le numéro de téléphone « 02 97 1 » n'est pas valide.")
+        self.assert_imported_with_warning(
+            rows, "CCAS Mauvais standard : le numéro de téléphone « 02 97 1 » n'est pas valide")
+        structure = self.env["res.partner"].search([("name", "=", "CCAS Mauvais standard")])
+        self.assertTrue(structure.defis_phone_to_check)
+        self.assertTrue(self.env["res.partner"].search([("name", "=", "CCAS de Test")]))
 
     def test_third_referent(self):
         rows = self.good + structure_rows("CCAS Trois référents", [
@@ -186,7 +202,8 @@ class TestImport(DefisCase):
                   "nomme 2 au plus.")
 
     def test_errors_are_on_their_rows(self):
-        rows = self.good + structure_rows("CCAS Mauvais numéro", [
-            ("Jean Kerbrat", "02 61 91 00 02"), ("Soizic Morvan", "12 34")])
+        rows = self.good + structure_rows("CCAS Trois référents", [
+            ("Jean Kerbrat", "02 61 91 00 02"), ("Soizic Morvan", "02 61 91 00 03"),
+            ("Loïc Le Gall", "02 61 91 00 04")])
         messages = self.run_import(to_csv(rows))
-        self.assertEqual([message["rows"] for message in messages], [{"from": 2, "to": 3}])
+        self.assertEqual([message["rows"] for message in messages], [{"from": 2, "to": 4}])

@@ -78,6 +78,46 @@ class TestPortalReferralHttp(DefisHttpCase):
         self.assertFalse(self.structure_referrals())
         self.assertEqual(self.env["res.partner"].search_count([]), partners)
 
+    def assert_refused(self, message, **values):
+        """The form posted with ``values`` is shown again with ``message``
+        and nothing is stored."""
+        partners = self.env["res.partner"].search_count([])
+        response = self.url_open("/my/referrals/new", data=self.form_data(**values))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(message, page_text(response))
+        self.assertFalse(self.structure_referrals())
+        self.assertEqual(self.env["res.partner"].search_count([]), partners)
+
+    def test_lengths_are_capped(self):
+        self.assert_refused("Ce champ accepte 128 caractères au plus.", name="Y" * 129)
+        self.assert_refused("Ce champ accepte 254 caractères au plus.",
+                            email="y" * 250 + "@exemple.fr")
+        self.assert_refused("Ce champ accepte 500 caractères au plus.", reason="r" * 501)
+
+    def test_control_characters_are_refused(self):
+        for field in ("name", "phone", "email", "reason"):
+            self.assert_refused("caractères de contrôle", **{field: "Yann\x00Gu\x1bégan"})
+
+    def account_data(self, **values):
+        page = self.url_open("/my/account")
+        self.assertEqual(page.status_code, 200)
+        data = {
+            "csrf_token": CSRF.search(page.text).group(1),
+            "name": "Anne Le Bihan", "phone": "06 12 34 56 78", "email": "anne@exemple.fr",
+            "street": "1 rue Jean Jaurès", "city": "Lanester", "zipcode": "56600",
+            "country_id": str(self.env.ref("base.fr").id),
+        }
+        data.update(values)
+        return data
+
+    def test_my_account_phone_checked_and_stored_in_e164(self):
+        response = self.url_open("/my/account", data=self.account_data(phone="12 34"))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Ce numéro de téléphone n'est pas valide", page_text(response))
+        self.assertFalse(self.user.partner_id.phone)
+        self.url_open("/my/account", data=self.account_data(phone="02 97 12 34 56"))
+        self.assertEqual(self.user.partner_id.phone, "+33297123456")
+
     def test_missing_fields_are_named_in_french(self):
         response = self.url_open("/my/referrals/new", data=self.form_data(
             name="  ", service="", reason=""))

@@ -1,1 +1,3 @@
+from . import opening_hours
 from . import phone
+from . import place_standard

@@ -1,21 +1,30 @@
-"""Phone numbers: parsed and validated with ``phonenumbers``, stored in E.164,
-shown in national format for the default country and international otherwise."""
+"""Phone numbers: parsed and validated with ``phonenumbers``, normalised to
+E.164 (an extension kept as RFC 3966's ``;ext=``), shown in national format
+for the default country and international otherwise."""
 import re
 
 import phonenumbers
 
 DEFAULT_REGION = "FR"
+EXTENSION_SEPARATOR = ";ext="
 _NOT_DIGIT = re.compile(r"[^\d]")
+# "poste 34", "p. 34": how French people write an extension
+_FRENCH_EXTENSION = re.compile(r"\s*(?:poste|p\.)\s*(\d+)\s*$", re.IGNORECASE)
 
 
 class InvalidPhone(ValueError):
     """The text is not a valid phone number."""
 
 
+def _region(region):
+    return (region or DEFAULT_REGION).upper()
+
+
 def parse_phone(text, region=None):
     """Return the ``PhoneNumber`` of ``text`` or raise ``InvalidPhone``."""
+    text = _FRENCH_EXTENSION.sub(r" ext. \1", text or "")
     try:
-        number = phonenumbers.parse(text, (region or DEFAULT_REGION).upper())
+        number = phonenumbers.parse(text, _region(region))
     except phonenumbers.NumberParseException as error:
         raise InvalidPhone(str(error))
     if not phonenumbers.is_valid_number(number):
@@ -23,33 +32,50 @@ def parse_phone(text, region=None):
     return number
 
 
+def _e164(number):
+    text = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if number.extension:
+        text += EXTENSION_SEPARATOR + number.extension
+    return text
+
+
 def to_e164(text, region=None):
-    """Normalise ``text`` to E.164 (``+33297123456``); empty stays empty."""
+    """Normalise ``text`` to E.164 (``+33297123456``, ``+33297123456;ext=34``
+    with an extension); empty stays empty; ``InvalidPhone`` otherwise."""
     if not text or not text.strip():
         return False
-    return phonenumbers.format_number(
-        parse_phone(text, region), phonenumbers.PhoneNumberFormat.E164)
+    return _e164(parse_phone(text, region))
 
 
-def to_display(stored, region=None):
-    """E.164 to what a person reads: national format for numbers of the
-    default country (``02 97 12 34 56``), international otherwise."""
+def normalized(text, region=None):
+    """E.164 of ``text``, or False when it is empty or does not parse."""
+    try:
+        return to_e164(text, region)
+    except InvalidPhone:
+        return False
+
+
+def to_display(stored, region=None, extension_label="ext."):
+    """A number as a person reads it: national format for numbers of the
+    default country (``02 97 12 34 56``), international otherwise; a text
+    that does not parse is shown as it is."""
     if not stored:
         return False
     try:
-        number = phonenumbers.parse(stored, (region or DEFAULT_REGION).upper())
-    except phonenumbers.NumberParseException:
+        number = parse_phone(stored, region)
+    except InvalidPhone:
         return stored
-    same_country = (phonenumbers.region_code_for_number(number)
-                    == (region or DEFAULT_REGION).upper())
+    same_country = phonenumbers.region_code_for_number(number) == _region(region)
     style = (phonenumbers.PhoneNumberFormat.NATIONAL if same_country
              else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    return phonenumbers.format_number(number, style)
+    extension, number.extension = number.extension, None
+    text = phonenumbers.format_number(number, style)
+    return "%s %s %s" % (text, extension_label, extension) if extension else text
 
 
 def search_digits(text, region=None):
     """The digits to look for in stored E.164 numbers when a user types
-    ``text`` in any format, whole or partial: ``02 97 12`` -> ``33297 12``."""
+    ``text`` in any format, whole or partial: ``02 97 12`` -> ``3329712``."""
     digits = _NOT_DIGIT.sub("", text or "")
     if not digits:
         return ""
@@ -58,7 +84,6 @@ def search_digits(text, region=None):
     if digits.startswith("00"):
         return digits[2:]
     if digits.startswith("0"):
-        country_code = phonenumbers.country_code_for_region(
-            (region or DEFAULT_REGION).upper())
+        country_code = phonenumbers.country_code_for_region(_region(region))
         return "%d%s" % (country_code, digits[1:])
     return digits

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.actions import rpc_safe
+
 STEP_MONTHS = {"month": 1, "quarter": 3}
 
 
@@ -71,5 +73,5 @@ class DefisNetworkGrowthWizard(models.TransientModel):
 
     def action_export_xlsx(self):
         self.ensure_one()
-        return self.env.ref("defis_network.action_report_network_growth_xlsx") \
-            .report_action(self, config=False)
+        report = self.env.ref("defis_network.action_report_network_growth_xlsx")
+        return rpc_safe(report.report_action(self, config=False))

@@ -21,6 +21,10 @@ from . import defis_intake_line
 from . import defis_erasure
 from . import defis_checklist_item
 from . import defis_device_check
-from . import defis_intake_demo
 from . import defis_co2_factor
 from . import defis_reuse_history
+from . import defis_device_disk
+from . import defis_device_snapshot
+from . import defis_device_snapshot_diff
+from . import stock_production_lot_probe
+from . import stock_production_lot_passport

@@ -42,6 +42,14 @@ class DefisDeviceCategory(models.Model):
     avg_weight_kg = fields.Float(
         string="Average weight (kg)", digits=(16, 2))
 
+    # the specifications a device of the category has (its form shows these)
+    spec_processor = fields.Boolean(string="Processor", default=True)
+    spec_ram = fields.Boolean(string="Memory", default=True)
+    spec_storage = fields.Boolean(string="Storage", default=True)
+    spec_screen = fields.Boolean(string="Screen", default=True)
+    spec_os = fields.Boolean(string="Operating system", default=True)
+    spec_battery = fields.Boolean(string="Battery", default=False)
+
     checklist_item_ids = fields.One2many(
         "defis.checklist.item", "category_id", string="Refurbishment checklist")
 

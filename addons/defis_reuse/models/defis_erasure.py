@@ -7,6 +7,7 @@ METHODS = [
     ("overwrite", "Overwrite passes"),
     ("crypto", "Cryptographic erase"),
     ("ata_secure", "ATA secure erase"),
+    ("nvme_erase", "NVMe secure erase (Format NVM)"),
     ("destruction", "Physical destruction of the storage"),
     ("no_storage", "No data storage (checked)"),
 ]
@@ -36,6 +37,26 @@ class DefisErasure(models.Model):
     result = fields.Selection(
         [("success", "Success"), ("failure", "Failure")], required=True, default="success")
     notes = fields.Text()
+    # evidence of an erasure run by the workshop's probe (defis-probe)
+    snapshot_id = fields.Many2one(
+        "defis.device.snapshot", string="Probe snapshot", readonly=True, index=True,
+        ondelete="restrict")
+    level = fields.Selection(
+        [("clear", "Clear"), ("purge", "Purge")], string="Sanitization level", readonly=True,
+        help="NIST SP 800-88 Rev. 1: Clear resists ordinary recovery tools, Purge also "
+             "laboratory techniques.")
+    disk_serial = fields.Char(string="Disk serial number", readonly=True)
+    disk_model = fields.Char(readonly=True)
+    disk_size_bytes = fields.Float(string="Disk size (bytes)", digits=(20, 0), readonly=True)
+    date_start = fields.Datetime(string="Started", readonly=True)
+    date_end = fields.Datetime(string="Ended", readonly=True)
+    verification = fields.Selection(
+        [("passed", "Passed"), ("failed", "Failed")], readonly=True,
+        help="Blocks read back after the erasure by the probe, and the tool's own check.")
+    verification_detail = fields.Char(readonly=True)
+    log_file = fields.Binary(string="Tool log", attachment=True, readonly=True)
+    log_filename = fields.Char(readonly=True)
+    log_sha256 = fields.Char(string="Log SHA-256", readonly=True)
 
     _sql_constraints = [
         ("passes_positive", "check (method != 'overwrite' or passes > 0)",

@@ -96,12 +96,14 @@ class DefisIntake(models.Model):
     def action_cancel(self):
         self._check_editable()
         self.write({"state": "cancelled"})
+        return True
 
     def action_draft(self):
         for intake in self:
             if intake.state != "cancelled":
                 raise UserError(_("Only a cancelled intake can be reset to draft."))
         self.write({"state": "draft"})
+        return True
 
     def _check_validable(self):
         self.ensure_one()

@@ -10,4 +10,8 @@ from . import test_device_list
 from . import test_co2_factor
 from . import test_reuse_history
 from . import test_reuse_report
-from . import test_demo_figures
+from . import test_probe_samples
+from . import test_probe_erasure
+from . import test_device_snapshot
+from . import test_probe_http
+from . import test_passport

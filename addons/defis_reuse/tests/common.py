@@ -121,21 +121,25 @@ class ReuseCase(DefisCase):
 
     def pdf_text(self, report_xmlid, records):
         """Text of the PDF report rendered for ``records`` (pdftotext)."""
-        report = self.env.ref(report_xmlid).with_context(lang="fr_FR")
-        # Odoo renders HTML instead of PDF in tests unless reports have a
-        # directory: wkhtmltopdf runs for real here
-        with tempfile.TemporaryDirectory() as directory, \
-                tempfile.NamedTemporaryFile(suffix=".pdf") as pdf_file:
-            saved = config["test_report_directory"]
-            config["test_report_directory"] = directory
-            try:
-                pdf, _format = report.render_qweb_pdf(records.ids)
-            finally:
-                config["test_report_directory"] = saved
-            pdf_file.write(pdf)
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf_file:
+            pdf_file.write(render_pdf(self.env, report_xmlid, records))
             pdf_file.flush()
             return subprocess.check_output(
                 ["pdftotext", "-layout", pdf_file.name, "-"]).decode()
+
+
+def render_pdf(env, report_xmlid, records):
+    """The PDF report rendered for ``records`` by wkhtmltopdf, in French."""
+    report = env.ref(report_xmlid).with_context(lang="fr_FR")
+    # Odoo renders HTML instead of PDF in tests unless reports have a
+    # directory: wkhtmltopdf runs for real here
+    with tempfile.TemporaryDirectory() as directory:
+        saved = config["test_report_directory"]
+        config["test_report_directory"] = directory
+        try:
+            return report.render_qweb_pdf(records.ids)[0]
+        finally:
+            config["test_report_directory"] = saved
 
 
 def add_membership(env, partner, date_from="2018-01-01", date_to="2099-12-31"):

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.defis_network.tools.actions import rpc_safe
+
 from ..models.defis_reuse_history import year_selection
 
 
@@ -61,5 +63,5 @@ class DefisReuseReportWizard(models.TransientModel):
 
     def action_export_xlsx(self):
         self.ensure_one()
-        return self.env.ref("defis_reuse.action_report_reuse_xlsx") \
-            .report_action(self, config=False)
+        report = self.env.ref("defis_reuse.action_report_reuse_xlsx")
+        return rpc_safe(report.report_action(self, config=False))

@@ -6,4 +6,3 @@ from . import event_event
 from . import event_registration
 from . import defis_referral
 from . import defis_training_history
-from . import defis_training_demo

@@ -43,8 +43,18 @@ class DefisTrainingAttendance(models.Model):
     def _default_hours(self, session, state):
         return session.duration_hours if state == "present" else 0.0
 
+    def _check_one_line_per_session(self, session_id, registration_id):
+        """The unique index refuses a second line; checked first so that the
+        refusal reads in the user's language whatever the client (an XML-RPC
+        call carries no language for database messages)."""
+        if self.search_count([("session_id", "=", session_id),
+                              ("registration_id", "=", registration_id),
+                              ("id", "not in", self.ids)]):
+            raise ValidationError(_("A learner has one attendance line per session."))
+
     @api.model
     def create(self, vals):
+        self._check_one_line_per_session(vals.get("session_id"), vals.get("registration_id"))
         if "hours" not in vals and vals.get("session_id"):
             session = self.env["defis.training.session"].browse(vals["session_id"])
             vals = dict(vals, hours=self._default_hours(session, vals.get("state", "present")))
@@ -52,6 +62,11 @@ class DefisTrainingAttendance(models.Model):
 
     @api.multi
     def write(self, vals):
+        if {"session_id", "registration_id"} & set(vals):
+            for attendance in self:
+                attendance._check_one_line_per_session(
+                    vals.get("session_id", attendance.session_id.id),
+                    vals.get("registration_id", attendance.registration_id.id))
         if "state" in vals and "hours" not in vals:
             # the lines of each session get the hours of that session
             for session in self.mapped("session_id"):
@@ -63,12 +78,15 @@ class DefisTrainingAttendance(models.Model):
 
     def action_present(self):
         self.write({"state": "present"})
+        return True
 
     def action_absent(self):
         self.write({"state": "absent"})
+        return True
 
     def action_excused(self):
         self.write({"state": "excused"})
+        return True
 
     @api.onchange("state")
     def _onchange_state(self):

@@ -132,3 +132,4 @@ class DefisTrainingSession(models.Model):
         self._ensure_attendance_lines()
         self.mapped("attendance_ids").write({"state": "present"})
         self.write({"state": "done"})
+        return True

@@ -4,9 +4,6 @@ import pytz
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import single_email_re
-
-from odoo.addons.defis_network.tools import phone as phone_tools
 
 # registration states that hold a seat
 SEAT_STATES = ("open", "done")
@@ -43,15 +40,16 @@ class EventEvent(models.Model):
 
     @api.depends("defis_session_ids.duration_hours", "defis_session_ids.state")
     def _compute_defis_planned_hours(self):
+        # sudo: any event user saves an event, sittings readable by them or not
         for event in self:
             event.defis_planned_hours = sum(
-                event.defis_session_ids.filtered(lambda s: s.state != "cancelled")
+                event.sudo().defis_session_ids.filtered(lambda s: s.state != "cancelled")
                 .mapped("duration_hours"))
 
     @api.depends("defis_session_ids.trainer_id")
     def _compute_defis_trainer_ids(self):
         for event in self:
-            event.defis_trainer_ids = event.defis_session_ids.mapped("trainer_id")
+            event.defis_trainer_ids = event.sudo().defis_session_ids.mapped("trainer_id")
 
     @api.depends("defis_programme_id")
     def _compute_defis_is_training(self):
@@ -137,27 +135,8 @@ class EventEvent(models.Model):
     @api.model
     def _defis_registration_errors(self, values):
         """Messages by field for what is wrong in ``values`` (name, phone,
-        email, structure_id); empty when the values can be registered."""
-        errors = {}
-        if not (values.get("name") or "").strip():
-            errors["name"] = _("The name is required.")
-        phone = (values.get("phone") or "").strip()
-        if not phone:
-            errors["phone"] = _("A phone number is required, to give news of the course.")
-        else:
-            try:
-                phone_tools.to_e164(phone)
-            except phone_tools.InvalidPhone:
-                errors["phone"] = _("This phone number is not valid. Type it as it is "
-                                    "dialled, e.g. 06 12 34 56 78.")
-        email = (values.get("email") or "").strip()
-        if email and not single_email_re.match(email):
-            errors["email"] = _("This e-mail address is not valid, e.g. nom@exemple.fr.")
-        structure_id = values.get("structure_id")
-        if structure_id and not self.env["res.partner"].sudo().search_count(
-                [("id", "=", structure_id), ("defis_is_structure", "=", True)]):
-            errors["structure_id"] = _("Choose a structure of the network in the list.")
-        return errors
+        email, structure_id, heard_from); empty when they can be registered."""
+        return self.env["defis.portal.form"].defis_errors(values, free_texts=("heard_from",))
 
     def _defis_lock_seats_left(self):
         """Lock the run's row until the end of the transaction, then count
@@ -181,8 +160,9 @@ class EventEvent(models.Model):
         """The person with this phone number (E.164) and this name, if any."""
         def norm(text):
             return " ".join((text or "").split()).casefold()
-        candidates = self.env["res.partner"].search(
-            [("is_company", "=", False), "|", ("phone", "=", phone), ("mobile", "=", phone)])
+        partners = self.env["res.partner"]
+        candidates = partners.search(
+            [("is_company", "=", False)] + partners._defis_phone_match_domain(phone))
         return candidates.filtered(lambda partner: norm(partner.name) == norm(name))[:1]
 
     def _defis_register(self, values):
@@ -200,9 +180,8 @@ class EventEvent(models.Model):
             raise ValidationError("\n".join(errors.values()))
         if self.state not in ("draft", "confirm"):
             raise UserError(_("The course run %s is over or cancelled.") % self.name)
-        name = " ".join(values["name"].split())
-        phone = phone_tools.to_e164(values["phone"])
-        email = (values.get("email") or "").strip() or False
+        cleaned = self.env["defis.portal.form"].defis_cleaned(values)
+        name, phone, email = cleaned["name"], cleaned["phone"], cleaned["email"]
         partner = (self.env["res.partner"].browse(values.get("partner_id"))
                    or self._defis_find_learner(name, phone))
         already = self.env["event.registration"].search([
@@ -238,7 +217,7 @@ class EventEvent(models.Model):
         source = values.get("source") or "backend"
         if source not in REGISTRATION_SOURCES:
             raise UserError(_("Unknown registration source."))
-        heard_from = (values.get("heard_from") or "").strip()[:200] or False
+        heard_from = (values.get("heard_from") or "").strip() or False
         learner_type = values.get("learner_type") or self.defis_programme_id.audience or False
         # confirmed at once; Odoo's own subscription mail is not sent
         return self.env["event.registration"].with_context(

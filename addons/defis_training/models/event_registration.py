@@ -120,6 +120,19 @@ class EventRegistration(models.Model):
                      "planned": self._defis_format_hours(self.event_id.defis_planned_hours),
                      "rate": round(self.defis_completion_rate)}
 
+    def _defis_certificate_outcome(self):
+        """What the hours attended mean, said as they are: the whole course,
+        completed by the threshold, or part of it."""
+        self.ensure_one()
+        threshold = self.event_id.defis_programme_id.completion_threshold
+        if self.defis_completion_rate >= 100.0 - 1e-6:
+            return _("The learner attended the whole training course.")
+        if self.defis_completed:
+            return _("The learner completed the training course: the hours attended reach "
+                     "the completion threshold of %d %% of the hours planned.") % threshold
+        return _("The learner attended part of the training course, below the completion "
+                 "threshold of %d %% of the hours planned.") % threshold
+
     def _defis_certificate_place_date(self):
         company = self.event_id.company_id or self.env.user.company_id
         return _("Done at %(city)s, on %(date)s") % {

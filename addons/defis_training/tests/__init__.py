@@ -5,6 +5,5 @@ from . import test_seats_concurrency
 from . import test_portal
 from . import test_attendance
 from . import test_training_report
-from . import test_demo_figures
 from . import test_funding
 from . import test_certificate

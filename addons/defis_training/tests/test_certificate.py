@@ -59,6 +59,41 @@ class TestCertificate(TrainingCase):
         self.assertIn(self.env.user.company_id.name, text)
         self.assertNotIn("Bruno", text)
 
+    def test_certificate_says_what_is_true(self):
+        """4 h of 5 h (80 %) completes the course by the threshold: the
+        certificate does not say the whole course was attended."""
+        sessions = [("2018-06-04 07:00:00", "2018-06-04 09:30:00"),
+                    ("2018-06-11 07:00:00", "2018-06-11 09:30:00")]
+        run = self.create_run(self.programme, sessions, name="NAQ juin 2018")
+        whole, threshold, part = (
+            self.register(run, self.create_learner(name))
+            for name in ("Chloé Tanguy", "Denis Le Bihan", "Erwan Riou"))
+        first, second = run.defis_session_ids
+        for learner in (whole, threshold, part):
+            self.attend(first, learner)
+        self.attend(second, whole)
+        self.attend(second, threshold, hours=1.5)
+        self.assertEqual(threshold.defis_completion_rate, 80.0)
+        self.assertTrue(threshold.defis_completed)
+        texts = {registration: " ".join(self.render_pdf(registration).split())
+                 for registration in (whole, threshold, part)}
+        self.assertIn("a suivi l'intégralité de la formation", texts[whole])
+        self.assertNotIn("intégralité", texts[threshold])
+        self.assertIn("4 h sur 5 h prévues (80 %)", texts[threshold])
+        self.assertIn("a validé la formation : ses heures de présence atteignent le seuil "
+                      "de validation de 80 %", texts[threshold])
+        self.assertIn("a suivi une partie de la formation, sous le seuil de validation de "
+                      "80 %", texts[part])
+
+    def test_hours_written_one_way(self):
+        """Whole and partial hours in the same format: « 3 h », « 1 h 30 »."""
+        registration = self.env["event.registration"]
+        self.assertEqual([registration._defis_format_hours(hours) for hours in
+                          (3.0, 1.5, 0.25, 10.0, 2.9999)],
+                         ["3 h", "1 h 30", "0 h 15", "10 h", "3 h"])
+        for line in self.alice._defis_certificate_lines():
+            self.assertRegex(line["hours"], r"^\d+ h( \d\d)?$")
+
     def test_certificates_of_a_run_in_bulk(self):
         action = self.course.action_print_certificates()
         self.assertEqual(action["report_name"], "defis_training.report_certificate")

@@ -114,6 +114,31 @@ class TestTrainingPortalHttp(DefisHttpCase):
         self.assertIn("CCAS de Lanester (HTTP)", text)
         self.assertNotIn("CCAS parti (HTTP)", text)
 
+    def assert_refused(self, message, **values):
+        """The form posted with ``values`` is shown again with ``message``:
+        no registration, no contact, no e-mail."""
+        partners = self.env["res.partner"].search_count([])
+        mails = self.env["mail.mail"].search_count([])
+        response = self.url_open(self.url + "/inscription", data=self.form_data(**values))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(message, html.unescape(response.text))
+        self.assertFalse(self.registrations())
+        self.assertEqual(self.env["res.partner"].search_count([]), partners)
+        self.assertEqual(self.env["mail.mail"].search_count([]), mails)
+
+    def test_lengths_are_capped(self):
+        self.assert_refused("Ce champ accepte 128 caractères au plus.", name="Y" * 129)
+        self.assert_refused("Ce champ accepte 254 caractères au plus.",
+                            email="y" * 250 + "@exemple.fr")
+        self.assert_refused("Ce champ accepte 500 caractères au plus.", heard_from="h" * 501)
+
+    def test_control_characters_are_refused(self):
+        for field in ("name", "phone", "email", "heard_from"):
+            self.assert_refused("caractères de contrôle", **{field: "Yann\x00Gu\x1bégan"})
+
+    def test_confirmation_only_to_a_valid_address(self):
+        self.assert_refused("Cette adresse e-mail n'est pas valide", email="yann@exemple")
+
     def test_bad_phone_keeps_the_values(self):
         response = self.url_open(self.url + "/inscription", data=self.form_data(
             phone="0612", structure_id=str(self.structure.id), heard_from="Le CCAS"))

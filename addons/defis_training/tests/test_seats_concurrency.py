@@ -3,7 +3,9 @@
 """30 people register at the same moment for the last 5 seats of a course run,
 through the running Odoo server (real transactions, not the test cursor)."""
 import re
+import logging
 import threading
+import time
 
 import requests
 
@@ -15,6 +17,7 @@ from odoo.addons.http_routing.models.ir_http import slug
 
 from .common import create_upcoming_run, create_web_programme
 
+_logger = logging.getLogger(__name__)
 CLIENTS = 30
 SEATS = 5
 NAME = "Concurrence %02d"
@@ -52,27 +55,41 @@ class TestSeatsConcurrency(TransactionCase):
     def client(self):
         """A visitor with a session cookie and the form's CSRF token."""
         session = requests.Session()
-        page = session.get("%s/formations/%s" % (self.base_url, self.url), timeout=60)
+        page = session.get("%s/formations/%s" % (self.base_url, self.url), timeout=300)
         page.raise_for_status()
         return session, CSRF.search(page.text).group(1)
 
+    @staticmethod
+    def outcome(text):
+        for marker in ("o_defis_registration_done", "o_defis_full_refused"):
+            if marker in text:
+                return marker
+        return "neither registered nor refused as full"
+
     def test_last_seats(self):
-        start = threading.Barrier(CLIENTS, timeout=120)
+        start = threading.Barrier(CLIENTS, timeout=600)
         answers = [None] * CLIENTS
+        steps = [""] * CLIENTS
 
         def register(number):
+            began = time.time()
             try:
                 session, token = self.client()
+                steps[number] = "form in %.1fs" % (time.time() - began)
                 start.wait()
+                began = time.time()
                 answer = session.post(
-                    "%s/formations/%s/inscription" % (self.base_url, self.url), timeout=120,
+                    "%s/formations/%s/inscription" % (self.base_url, self.url), timeout=300,
                     data={"csrf_token": token, "name": NAME % number,
                           "phone": "06 12 00 00 %02d" % number})
                 answers[number] = (answer.status_code, answer.text)
+                steps[number] += ", answer %d in %.1fs: %s" % (
+                    answer.status_code, time.time() - began, self.outcome(answer.text))
             except Exception as error:  # pylint: disable=broad-except
                 # reported by the assertions below; the other clients go on
                 start.abort()
                 answers[number] = (0, repr(error))
+                steps[number] += ", failed after %.1fs: %r" % (time.time() - began, error)
 
         threads = [threading.Thread(target=register, args=(n,)) for n in range(CLIENTS)]
         for thread in threads:
@@ -80,11 +97,13 @@ class TestSeatsConcurrency(TransactionCase):
         for thread in threads:
             thread.join()
 
-        self.assertEqual([status for status, _text in answers], [200] * CLIENTS)
+        report = "\n".join("client %02d: %s" % pair for pair in enumerate(steps))
+        _logger.info("what each client got:\n%s", report)
+        self.assertEqual([status for status, _text in answers], [200] * CLIENTS, report)
         done = [n for n, (_s, text) in enumerate(answers) if "o_defis_registration_done" in text]
         full = [n for n, (_s, text) in enumerate(answers) if "o_defis_full_refused" in text]
-        self.assertEqual(len(done), SEATS)
-        self.assertEqual(len(full), CLIENTS - SEATS)
+        self.assertEqual(len(done), SEATS, report)
+        self.assertEqual(len(full), CLIENTS - SEATS, report)
         self.assertIn("Désolé, cette formation est complète", answers[full[0]][1])
         # nothing half-written: one learner per registration, none for the others
         with self.registry.cursor() as cr:

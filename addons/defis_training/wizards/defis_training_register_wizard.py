@@ -3,8 +3,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.defis_network.tools import phone as phone_tools
-
 
 class DefisTrainingRegisterWizard(models.TransientModel):
     """Staff register a person on a course run (assisted registration), or
@@ -41,7 +39,7 @@ class DefisTrainingRegisterWizard(models.TransientModel):
         partner = self.partner_id
         if partner:
             self.name = partner.name
-            self.phone = phone_tools.to_display(partner.phone or partner.mobile) or self.phone
+            self.phone = partner.defis_phone_display or partner.defis_mobile_display or self.phone
             self.email = partner.email or self.email
 
     def _registration_values(self):

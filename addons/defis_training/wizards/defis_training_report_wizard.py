@@ -5,6 +5,8 @@ from datetime import date
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.defis_network.tools.actions import rpc_safe
+
 MEASURES = ["run_count", "learner_count", "attendee_count", "completed_count", "learner_hours"]
 FUNDING_STATES = ("active", "closed")
 
@@ -129,10 +131,10 @@ class DefisTrainingReportWizard(models.TransientModel):
     # actions -----------------------------------------------------------------
     def action_export_funder_xlsx(self):
         self.ensure_one()
-        return self.env.ref("defis_training.action_report_training_funder_xlsx") \
-            .report_action(self, config=False)
+        report = self.env.ref("defis_training.action_report_training_funder_xlsx")
+        return rpc_safe(report.report_action(self, config=False))
 
     def action_export_bpf_xlsx(self):
         self.ensure_one()
-        return self.env.ref("defis_training.action_report_training_bpf_xlsx") \
-            .report_action(self, config=False)
+        report = self.env.ref("defis_training.action_report_training_bpf_xlsx")
+        return rpc_safe(report.report_action(self, config=False))

@@ -1,0 +1,6 @@
+from . import defis_intake_demo
+from . import pos_session_demo
+from . import defis_loan_demo
+from . import defis_recycling_batch_demo
+from . import defis_training_demo
+from . import defis_training_demo_current

@@ -1,0 +1,5 @@
+# Copyright 2026 Défis
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import controllers
+from . import models
+from . import wizards

@@ -1,0 +1,5 @@
+# Copyright 2026 Défis
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import binary
+from . import payment
+from . import portal
