@@ -7,6 +7,7 @@ import tempfile
 import psycopg2
 
 from odoo import fields
+from odoo.exceptions import UserError
 from odoo.tools import config
 
 from odoo.addons.defis_network.tests.common import DefisCase
@@ -217,11 +218,26 @@ def receive_items(env, category, quantity, location=None, date=None):
 
 
 def sell_device(lots, partner, date=None):
-    """The devices leave to ``partner`` as the till's delivery does."""
+    """The devices sold to ``partner`` on ``date`` (noon) at their grid
+    price, paid in cash, by an order of the open till session synced as the
+    till sends it (``create_from_ui``) and delivered by the stock service;
+    when the delivery cannot be made, its reason is raised."""
     env = lots.env
-    return env["defis.device.stock"].move(
-        lots, env.ref("stock.stock_location_customers"), partner=partner, date=date,
-        state="sold")
+    session = open_till(env)
+    grid = env["defis.price.grid"]
+    devices = [(lot, grid.price_for(lot.defis_category_id, lot.defis_grade_id))
+               for lot in lots]
+    cash = session._defis_statement("cash").journal_id
+    Order = env["pos.order"]
+    reference = "Commande %05d-900-%04d" % (
+        session.id, Order.search_count([("session_id", "=", session.id)]) + 1)
+    ui_order = session._defis_ui_order(
+        reference, partner, devices, [(cash, sum(price for _lot, price in devices))],
+        "%s 12:00:00" % (date or fields.Date.context_today(session)), env.user)
+    order = Order.browse(Order.create_from_ui([{"to_invoice": False, "data": ui_order}]))
+    if order.defis_undelivered:
+        raise UserError(order.defis_conflict_reason)
+    return order
 
 
 def open_till(env, user=None):

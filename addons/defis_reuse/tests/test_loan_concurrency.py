@@ -8,7 +8,7 @@ from odoo.exceptions import UserError
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
-from .common import add_membership, create_device, sell_device
+from .common import add_membership, create_device, open_till, sell_device
 
 REFUSED = (UserError, psycopg2.extensions.TransactionRollbackError)
 
@@ -28,12 +28,17 @@ class TestLoanConcurrency(TransactionCase):
                            "date_start": self.today}
             self.loans = (env["defis.loan"].create(loan_values)
                           | env["defis.loan"].create(loan_values))
+            # the till sells in its open session: ours, if none is open
+            opened = env["pos.session"].search_count([("state", "=", "opened")])
+            self.session_id = not opened and open_till(env).id
         self.addCleanup(self.clean_up)
 
     def clean_up(self):
-        """Delete what the test committed: the loans, the device with its
-        intake, transfers, stock, erasure and checks, the household."""
+        """Delete what the test committed: the loans, the till's sale and
+        session, the device with its intake, transfers, stock, erasure and
+        checks, the household."""
         with self.registry.cursor() as cr:
+            self.clean_up_till(cr)
             cr.execute("""
                 SELECT DISTINCT picking_id FROM stock_move_line WHERE lot_id = %(lot)s;
             """, {"lot": self.lot.id})
@@ -67,6 +72,28 @@ class TestLoanConcurrency(TransactionCase):
                 DELETE FROM mail_followers WHERE partner_id = %(partner)s;
                 DELETE FROM res_partner WHERE id = %(partner)s;
             """, params)
+
+    def clean_up_till(self, cr):
+        cr.execute("""
+            SELECT order_id FROM pos_order_line WHERE defis_lot_id = %(lot)s
+             UNION SELECT id FROM pos_order WHERE session_id = %(session)s""",
+                   {"lot": self.lot.id, "session": self.session_id or 0})
+        params = {"orders": tuple(row[0] for row in cr.fetchall()) or (0,),
+                  "session": self.session_id or 0}
+        cr.execute("""
+            DELETE FROM account_bank_statement_line WHERE pos_statement_id IN %(orders)s;
+            DELETE FROM mail_message WHERE model = 'pos.order' AND res_id IN %(orders)s;
+            DELETE FROM mail_followers WHERE res_model = 'pos.order' AND res_id IN %(orders)s;
+            DELETE FROM pos_order WHERE id IN %(orders)s;
+            DELETE FROM account_bank_statement_line WHERE statement_id IN (
+                SELECT id FROM account_bank_statement WHERE pos_session_id = %(session)s);
+            DELETE FROM mail_message WHERE model = 'account.bank.statement' AND res_id IN (
+                SELECT id FROM account_bank_statement WHERE pos_session_id = %(session)s);
+            DELETE FROM account_bank_statement WHERE pos_session_id = %(session)s;
+            DELETE FROM mail_message WHERE model = 'pos.session' AND res_id = %(session)s;
+            DELETE FROM mail_followers WHERE res_model = 'pos.session' AND res_id = %(session)s;
+            DELETE FROM pos_session WHERE id = %(session)s;
+        """, params)
 
     def two_transactions(self):
         cr_a, cr_b = self.registry.cursor(), self.registry.cursor()
