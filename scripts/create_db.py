@@ -37,6 +37,7 @@ import progress  # noqa: E402  pylint: disable=wrong-import-position
 # upgrades): add one here and `make prod` installs it on its next start.
 ADDONS = [
     "defis_network",
+    "defis_website",
     "defis_reuse",
     "defis_training",
     "defis_security",
@@ -44,6 +45,7 @@ ADDONS = [
 # the association's demo database, never installed in production
 DEMO_ADDON = "defis_demo"
 LANG = "fr_FR"
+ADMIN_NAME = "Administrateur"
 LOG_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".data", "log")
 # minutes on two idle cores, told before each phase
 ESTIMATES = {"base": "1 min", "addons": "3 min", "demo": "8 min"}
@@ -101,10 +103,25 @@ def prepare_base(name, admin_password):
             "currency_id": env.ref("base.EUR").id,
         })
         env.ref("base.EUR").active = True
+        # Odoo names its administrator in English, whatever the language
         env.ref("base.user_root").write({
             "lang": LANG, "tz": "Europe/Paris", "password": admin_password,
+            "signature": "<span>-- <br/>%s</span>" % ADMIN_NAME,
         })
-        env.ref("base.partner_root").write({"lang": LANG, "tz": "Europe/Paris"})
+        env.ref("base.partner_root").write(
+            {"name": ADMIN_NAME, "lang": LANG, "tz": "Europe/Paris"})
+
+
+def french_website(name):
+    """The association's public pages speak French only (a deployment's
+    choice: the add-ons leave other databases' languages as they are)."""
+    registry = odoo.registry(name)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        website = env.ref("website.default_website", raise_if_not_found=False)
+        if website:
+            french = env["res.lang"].search([("code", "=", LANG)])
+            website.write({"default_lang_id": french.id, "language_ids": [(6, 0, french.ids)]})
 
 
 def install(name, modules, demo):
@@ -193,6 +210,7 @@ def create(args, password, reporter):
     prepare_base(name, password)
     reporter.phase_line("the Défis add-ons: %s" % ", ".join(ADDONS), ESTIMATES["addons"])
     install(name, ADDONS, demo=not (args.no_demo or args.production))
+    french_website(name)
     if DEMO_ADDON in wanted_modules(args):
         reporter.phase_line("the association's demo (defis_demo): network, intakes, till "
                             "sales, loans, training", ESTIMATES["demo"])

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${DB:-defis}
-for addon in defis_network defis_reuse defis_training defis_security defis_demo; do
+for addon in defis_network defis_website defis_reuse defis_training defis_security defis_demo; do
     pot="addons/$addon/i18n/$addon.pot"
     tmp=$(mktemp --suffix=.po)
     # Odoo 11 exports a template when given a .po file and no language

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the suite needs, idempotently: system tools (root only),
 # the project's Python 3.7 virtualenv with pinned libraries, Odoo 11 and the
-# OCA add-ons, the security patches of Odoo's files (patches/odoo/), and
-# lessc 3 for Odoo's assets. A second run does nothing.
+# OCA add-ons, the security patches of Odoo's files (patches/odoo/),
+# lessc 3 for Odoo's assets and axe-core 4 for the accessibility checks of
+# the browser tests. A second run does nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -106,6 +107,18 @@ lessc3() {
     npm install --silent --no-audit --no-fund --prefix "$TOOLS" less@3.13.1 >/dev/null
 }
 
+# axe-core, the accessibility engine the browser tests inject in the pages
+AXE_CORE_VERSION=4.10.3
+axe_core() {
+    local installed="$TOOLS/node_modules/axe-core/package.json"
+    if [ -f "$installed" ] && grep -q "\"version\": \"$AXE_CORE_VERSION\"" "$installed"; then
+        return 0
+    fi
+    log "installing axe-core $AXE_CORE_VERSION under .tools/"
+    mkdir -p "$TOOLS"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS" "axe-core@$AXE_CORE_VERSION" >/dev/null
+}
+
 # Odoo's own files fixed for the published advisories that inheritance
 # cannot reach (patches/odoo/): checked by hash, applied once
 odoo_patches() {
@@ -117,4 +130,5 @@ system_packages
 python_env
 odoo_patches
 lessc3
+axe_core
 log "ready"

@@ -3,8 +3,8 @@
 # Usage: scripts/test.sh CONF DB [bench] [pytest args...]
 #
 # Tests: two databases, so that the add-ons prove they work without the demo.
-#   DB       the three add-ons with their own small demo records, without
-#            defis_demo: each add-on's own tests (addons/defis_{network,reuse,training,security});
+#   DB       the add-ons with their own small demo records, without
+#            defis_demo: each add-on's own tests (addons/defis_*, but defis_demo);
 #   DB_demo  the same with defis_demo, as `make run` builds it: the demo's
 #            tests (the article's figures) and tests/ (translations, browser).
 # Benchmarks: one database with the demo.
@@ -15,7 +15,8 @@ MODE=tests
 if [ "${1:-}" = bench ]; then MODE=bench; shift; fi
 PY=${PY:-.venv/bin/python}
 DEMO_DB="${DB}_demo"
-ADDON_TESTS="addons/defis_network addons/defis_reuse addons/defis_training addons/defis_security"
+ADDON_TESTS="addons/defis_network addons/defis_website addons/defis_reuse addons/defis_training \
+    addons/defis_security"
 
 drop_dbs() {
     [ -n "${KEEP_DB:-}" ] && return 0

@@ -11,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CONF=$1; MODE=${2:-compare}
 PY=.venv/bin/python
+# lessc of the set-up, for the pages' style sheets
+export PATH="$(pwd)/.tools/node_modules/.bin:$PATH"
 ODOO=.venv/lib/python3.7/site-packages/odoo/addons
 KNOWN=tests/odoo/known_failures.txt
 # the Odoo and OCA modules the add-ons depend on, and whose tests run
@@ -48,7 +50,7 @@ drop_db
 start=$(date +%s)
 echo "[test-odoo] database $DB: Odoo's demo, $INSTALL${DEFIS:+, $DEFIS}"
 $PY scripts/odoo-bin -c "$CONF" -d "$DB" -i "$INSTALL${DEFIS:+,$DEFIS}" \
-    --load-language=fr_FR --without-demo= --stop-after-init --log-level=warn \
+    --without-demo= --stop-after-init --log-level=warn \
     --logfile=artifacts/$DB.log
 echo "[test-odoo] installed in $(( $(date +%s) - start ))s"
 

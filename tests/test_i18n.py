@@ -1,14 +1,15 @@
 """Every string a user may see in the Défis add-ons has a French translation."""
+import io
 import os
 
 from babel.messages.pofile import read_po
 
 from odoo.tests.common import TransactionCase
-from odoo.tools.translate import trans_generate
+from odoo.tools.translate import PoFile, trans_generate
 
 ADDONS = os.path.join(os.path.dirname(__file__), "..", "addons")
-DEFIS_ADDONS = ("defis_network", "defis_reuse", "defis_training", "defis_security",
-                "defis_demo")
+DEFIS_ADDONS = ("defis_network", "defis_website", "defis_reuse", "defis_training",
+                "defis_security", "defis_demo")
 
 
 def french_catalog(addon):
@@ -23,13 +24,33 @@ class TestFrenchTranslations(TransactionCase):
             untranslated = [m.id for m in french_catalog(addon) if m.id and not m.string]
             self.assertFalse(untranslated, "%s/i18n/fr.po: %s" % (addon, untranslated))
 
+    def test_odoo_reads_every_entry(self):
+        """Odoo's own reader of catalogues: an entry glued to the previous one
+        (no blank line, no ``#. module:``, as a merge may leave it) is read as
+        part of the previous translation and lost."""
+        for addon in DEFIS_ADDONS:
+            with open(os.path.join(ADDONS, addon, "i18n", "fr.po"), "rb") as po_file:
+                content = po_file.read()
+            read = {row[3]: row[4] for row in PoFile(io.BytesIO(content))}
+            catalog = read_po(io.BytesIO(content), locale="fr")
+            wrong = sorted(message.id for message in catalog
+                           if message.id and read.get(message.id) != message.string)
+            self.assertFalse(wrong, "%s/i18n/fr.po: Odoo misreads %s" % (addon, wrong))
+
     def test_every_exported_term_is_in_fr_po(self):
-        """Terms of views, models, menus, code (_()) and reports, as Odoo exports them."""
+        """Terms of views, models, menus, code (_()) and reports, as Odoo exports them.
+        A term of the code is looked up among the translations of code only:
+        its entry must name a file of code (``#: code:...``), or it stays English."""
         for addon in DEFIS_ADDONS:
             catalog = french_catalog(addon)
-            terms = {row[4] for row in trans_generate(None, [addon], self.cr) if row[4]}
-            missing = sorted(term for term in terms if term not in catalog)
+            rows = [row for row in trans_generate(None, [addon], self.cr) if row[4]]
+            missing = sorted({row[4] for row in rows if row[4] not in catalog})
             self.assertFalse(missing, "%s/i18n/fr.po lacks: %s" % (addon, missing))
+            not_as_code = sorted({
+                row[4] for row in rows if row[1] == "code" and not any(
+                    location.startswith("code:") for location, _line in catalog[row[4]].locations)})
+            self.assertFalse(not_as_code, "%s/i18n/fr.po: give these terms their file of code "
+                                          "(#: code:...): %s" % (addon, not_as_code))
 
     def test_french_is_loaded_in_the_database(self):
         self.cr.execute("""
@@ -37,4 +58,5 @@ class TestFrenchTranslations(TransactionCase):
              WHERE lang = 'fr_FR' AND module IN %s AND coalesce(value, '') = ''
         """, (DEFIS_ADDONS,))
         self.assertFalse(self.cr.fetchall())
-        self.assertEqual(self.env.ref("base.user_root").lang, "fr_FR")
+        admin = self.env.ref("base.user_root")
+        self.assertEqual((admin.lang, admin.name), ("fr_FR", "Administrateur"))

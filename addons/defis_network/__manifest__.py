@@ -14,6 +14,7 @@
     "depends": [
         "contacts",
         "mail",
+        "web_tour",
         "portal",
         "sms",
         "membership_extension",
@@ -43,9 +44,11 @@
         "report/defis_network_growth_views.xml",
         "wizards/defis_network_growth_wizard_views.xml",
         "views/defis_referral_portal_templates.xml",
+        "views/webclient_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
         "demo/defis_place_demo.xml",
+        "demo/web_tour_demo.xml",
     ],
 }

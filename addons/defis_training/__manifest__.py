@@ -13,13 +13,13 @@
     "installable": True,
     "depends": [
         "defis_network",
+        "defis_website",
         "website_event",
         "report_xlsx",
     ],
     "data": [
         "security/defis_training_security.xml",
         "security/ir.model.access.csv",
-        "data/website_data.xml",
         "data/defis_training_data.xml",
         "report/defis_training_certificate.xml",
         "views/event_event_views.xml",

@@ -6,9 +6,11 @@ cursor as the HTTP requests, so records it creates are seen by the browser and
 everything is rolled back at the end. The test thread holds the cursor's lock
 except while it waits for the browser. It can log in, click, read the DOM,
 fails on any JavaScript error in the console and saves a screenshot of the
-page when a test fails.
+page when a test fails. ``axe_violations`` runs axe-core (installed by
+``scripts/setup.sh`` under ``.tools/``) on the page, for accessibility.
 """
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -27,7 +29,12 @@ from odoo.tools import config
 
 CHROMIUM = os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")
-ARTIFACTS = os.path.join(os.path.dirname(__file__), "..", "..", "artifacts")
+ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
+ARTIFACTS = os.path.join(ROOT, "artifacts")
+AXE_JS = os.path.join(ROOT, ".tools", "node_modules", "axe-core", "axe.min.js")
+# the rules of WCAG 2.0 and 2.1, levels A and AA
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+AXE_BLOCKING = ("critical", "serious")
 CHROMIUM_FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -125,6 +132,12 @@ class ChromeCase(HttpCase):
             "groups_id": [(6, 0, [self.env.ref(group_xmlid).id])],
         })
 
+    def emulate_phone(self, width, height):
+        """Lay pages out for a phone's viewport (headless Chromium keeps
+        windows at least 500 pixels wide)."""
+        self.browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+
     # navigation -----------------------------------------------------------
     @in_browser_turn
     def open(self, path):
@@ -190,6 +203,60 @@ class ChromeCase(HttpCase):
         element.clear()
         element.send_keys(value)
 
+    # accessibility ----------------------------------------------------------
+    @in_browser_turn
+    def axe_violations(self, context=None):
+        """axe-core's violations of WCAG 2.0/2.1 A and AA on the page (or in
+        the element of the CSS selector ``context``): dicts with ``id``,
+        ``impact``, ``help``, ``helpUrl`` and ``nodes`` (``target``,
+        ``failureSummary``), as axe-core gives them."""
+        if not self.browser.execute_script("return !!window.axe"):
+            with open(AXE_JS, encoding="utf-8") as source:
+                self.browser.execute_script(source.read())
+        self.browser.set_script_timeout(self.timeout)
+        result = self.browser.execute_async_script("""
+            var done = arguments[arguments.length - 1];
+            axe.run(arguments[0] || document, {
+                runOnly: {type: 'tag', values: arguments[1]},
+                resultTypes: ['violations'],
+            }).then(function (results) {
+                done({violations: results.violations});
+            }, function (error) {
+                done({error: String(error)});
+            });
+        """, context, list(AXE_TAGS))
+        if "error" in result:
+            self.fail("axe-core failed on %s: %s" % (self.browser.current_url, result["error"]))
+        return result["violations"]
+
+    def assert_accessible(self, context=None):
+        """Fail on any critical or serious violation (WCAG 2.0/2.1 A, AA);
+        print every violation found, of any impact."""
+        violations = self.axe_violations(context)
+        for violation in violations:
+            print(describe_violation(violation))
+        blocking = [v for v in violations if v["impact"] in AXE_BLOCKING]
+        if blocking:
+            self.screenshot("AXE-" + self.id())
+            self.fail("%d critical or serious accessibility violations on %s:\n%s" % (
+                len(blocking), self.browser.current_url,
+                "\n".join(describe_violation(v) for v in blocking)))
+        return violations
+
+    @in_browser_turn
+    def assert_zoom_allowed(self):
+        """The page lets people zoom (WCAG 1.4.4): no user-scalable=no, no
+        maximum scale under 2."""
+        content = self.browser.execute_script(
+            "var m = document.querySelector('meta[name=viewport]');"
+            " return m ? m.getAttribute('content') : '';") or ""
+        settings = dict(
+            (part.split("=", 1) + [""])[:2]
+            for part in re.sub(r"\s", "", content.lower()).split(",") if part)
+        self.assertNotIn(settings.get("user-scalable"), ("no", "0"), content)
+        if settings.get("maximum-scale"):
+            self.assertGreaterEqual(float(settings["maximum-scale"]), 2.0, content)
+
     # console and screenshots ---------------------------------------------
     def collect_console(self):
         for entry in self.browser.get_log("browser"):
@@ -220,3 +287,13 @@ class ChromeCase(HttpCase):
         outcome = getattr(self, "_outcome", None)
         if outcome is not None and any(exc for _test, exc in outcome.errors):
             print("screenshot: %s" % self.screenshot("FAILED-" + self.id()))
+
+
+def describe_violation(violation):
+    """One violation of axe-core, in a few lines a person can act on."""
+    lines = ["[%s] %s: %s (%s)" % (violation["impact"], violation["id"], violation["help"],
+                                   violation["helpUrl"])]
+    for node in violation["nodes"]:
+        lines.append("    %s: %s" % (json.dumps(node["target"]),
+                                     " ".join(node.get("failureSummary", "").split())))
+    return "\n".join(lines)

@@ -9,7 +9,8 @@ from odoo.addons.defis_training.tests.common import create_upcoming_run, create_
 from .chrome import ChromeCase, in_browser_turn
 
 
-class TestTrainingPortal(ChromeCase):
+class TrainingPortalCase(ChromeCase):
+    """A visitor on a phone, two course runs open: one of 3 seats, one of 1."""
 
     window_size = (390, 844)
     programme_name = "Numérique au quotidien (navigateur)"
@@ -21,10 +22,22 @@ class TestTrainingPortal(ChromeCase):
                                           name="Découverte de l'ordinateur")
         self.last_seat_course = create_upcoming_run(self.env, programme, seats=1,
                                                     name="Internet pas à pas", days=10)
-        # headless Chromium keeps windows at least 500 pixels wide: emulate the phone's viewport
-        width, height = self.window_size
-        self.browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+        self.emulate_phone(*self.window_size)
+
+    @in_browser_turn
+    def register(self, name, phone):
+        self.fill("#defis_reg_name", name)
+        self.fill("#defis_reg_phone", phone)
+        self.click(".o_defis_register_submit")
+
+    def assert_fits_the_phone(self):
+        width = self.window_size[0]
+        self.assertEqual(self.browser.execute_script("return window.innerWidth"), width)
+        self.assertLessEqual(self.browser.execute_script(
+            "return document.documentElement.scrollWidth"), width)
+
+
+class TestTrainingPortal(TrainingPortalCase):
 
     def programme_text(self):
         """The list's block of this test's programme (the demo has others)."""
@@ -35,17 +48,6 @@ class TestTrainingPortal(ChromeCase):
 
     def registrations(self, course):
         return self.env["event.registration"].search([("event_id", "=", course.id)])
-
-    @in_browser_turn
-    def register(self, name, phone):
-        self.fill("#defis_reg_name", name)
-        self.fill("#defis_reg_phone", phone)
-        self.click(".o_defis_register_submit")
-
-    def assert_fits_the_phone(self):
-        self.assertEqual(self.browser.execute_script("return window.innerWidth"), 390)
-        self.assertLessEqual(self.browser.execute_script(
-            "return document.documentElement.scrollWidth"), 390)
 
     def test_register_then_a_bad_phone(self):
         self.open("/formations")

@@ -13,6 +13,7 @@ from . import defis_referent
 from . import defis_referral
 from . import defis_meeting
 from . import defis_meeting_attendance
+from . import web_tour_tour
 from . import defis_portal_form
 from . import ir_qweb
 from . import defis_place_vocabulary

@@ -5,6 +5,8 @@ digital-inclusion places: the facts the national standard asks for that a
 contact does not hold, whether it is published, and what it still lacks."""
 import re
 
+import babel.dates
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -239,6 +241,37 @@ class ResPartner(models.Model):
                      "syntax: %(detail)s. Example: Mo-Fr 09:00-12:00,14:00-18:30; "
                      "Sa 08:30-12:00.") % {"text": text, "detail": detail}
         return False
+
+    def _defis_opening_hours_lines(self):
+        """The opening hours as people read them, one line per rule:
+        « Du lundi au vendredi : 9 h – 12 h et 13 h 30 – 17 h 30 »."""
+        self.ensure_one()
+        if not self.defis_opening_hours or self.defis_opening_hours_error(
+                self.defis_opening_hours):
+            return []
+        day_names = babel.dates.get_day_names("wide", locale=self.env.lang or "fr_FR")
+        days = {code: day_names[number] for number, code in enumerate(opening_hours.DAYS)}
+        days.update({"PH": _("public holidays"), "SH": _("school holidays")})
+        # terms read here: Odoo finds the language in this frame, not in a generator's
+        from_to, joined = _("from %(first)s to %(last)s"), " %s " % _("and")
+        lines = []
+        for selector, ranges in opening_hours.rules(self.defis_opening_hours):
+            when = ", ".join(
+                from_to % dict(zip(("first", "last"), (
+                    days[day] for day in item.split("-")))) if "-" in item else days[item]
+                for item in selector) or _("every day")
+            hours = joined.join(
+                "%s – %s" % (self._defis_time_text(start), self._defis_time_text(end))
+                for start, end in ranges) or _("closed")
+            lines.append(_("%(when)s: %(hours)s") % {
+                "when": when[:1].upper() + when[1:], "hours": hours})
+        return lines
+
+    def _defis_time_text(self, time):
+        hours, minutes = (int(part) for part in time.split(":"))
+        if minutes:
+            return _("%(hours)d:%(minutes)02d") % {"hours": hours, "minutes": minutes}
+        return _("%(hours)d:00") % {"hours": hours}
 
     @api.constrains(*["defis_place_%s_ids" % kind for kind in PLACE_KINDS])
     def _check_defis_place_vocabularies(self):

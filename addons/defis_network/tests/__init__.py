@@ -10,7 +10,9 @@ from . import test_meeting
 from . import test_growth
 from . import test_import
 from . import test_portal_referral
+from . import test_backend_french
 from . import test_place
 from . import test_place_export
 from . import test_place_import
 from . import test_place_http
+from . import test_opening_hours_text

@@ -128,10 +128,14 @@ class DefisHttpCase(HttpCase):
         self.env["res.users"]._invalidate_session_cache()
         return super().authenticate(user, password)
 
-    def url_open(self, url, data=None, timeout=30):
+    def url_open(self, url, data=None, timeout=30, **kwargs):
+        """GET ``url``, or POST ``data`` (or ``json``); other ``kwargs``
+        (``allow_redirects``…) go to requests."""
         if url.startswith("/"):
             url = "http://127.0.0.1:%d%s" % (config["http_port"], url)
-        return self._while_requests_run(super().url_open, url, data=data, timeout=timeout)
+        method = "POST" if data or "json" in kwargs else "GET"
+        return self._while_requests_run(
+            self.opener.request, method, url, data=data, timeout=timeout, **kwargs)
 
     def execute_kw(self, login, password, model, method, args, kwargs=None):
         """An XML-RPC call as ``login`` to the test's server."""

@@ -78,7 +78,7 @@ class TestPlaceImport(PlaceMixin, DefisCase):
         count = self.partner_count()
         wizard.action_apply()
         self.assertEqual(self.partner_count(), count)
-        self.assertEqual(place.phone, "+33326000000")
+        self.assertEqual(place.defis_phone_e164, "+33326000000")
         self.assertEqual(place.street, "11 rue de la Gare")
         self.assertEqual(len(place.defis_place_service_ids), 3)
         # staff accept the phone number of the file

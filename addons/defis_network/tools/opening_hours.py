@@ -45,15 +45,36 @@ def check(text):
     return text
 
 
-def _check_rule(rule):
-    if not rule:
-        raise InvalidOpeningHours(EMPTY_RULE, rule)
+def rules(text):
+    """The rules of the valid ``text``, in order: (days, ranges) pairs.
+    ``days`` are the selector's items (``Mo-Fr``, ``Sa``, ``PH``; empty for
+    every day), ``ranges`` the (start, end) "HH:MM" pairs (empty: closed)."""
+    text = check(text)
+    if text == ALWAYS:
+        return [((), (("00:00", "24:00"),))]
+    result = []
+    for rule in text.split(";"):
+        selector, times = _split_rule(rule.strip())
+        ranges = () if times in CLOSED else tuple(
+            tuple(time_range.split("-")) for time_range in times.split(","))
+        result.append((tuple(item for item in selector.split(",") if item), ranges))
+    return result
+
+
+def _split_rule(rule):
+    """The day selector and the times of a rule (spaces between times removed)."""
     selector, _space, times = rule.partition(" ")
     if selector[:1].isdigit():
         selector, times = "", rule
-    else:
+    return selector, times.replace(" ", "")
+
+
+def _check_rule(rule):
+    if not rule:
+        raise InvalidOpeningHours(EMPTY_RULE, rule)
+    selector, times = _split_rule(rule)
+    if selector:
         _check_selector(selector)
-    times = times.replace(" ", "")
     if not times:
         raise InvalidOpeningHours(MISSING_TIMES, rule)
     if times in CLOSED:

@@ -206,6 +206,13 @@ class TestLoan(LoanCase):
                          "ThinkPad T440", "caution", "Chèque", "signature"):
             self.assertIn(expected, text)
 
+    def test_agreement_gives_the_phone_as_dialled(self):
+        self.env.user.company_id.partner_id.phone = "+33297000000"
+        loan = self.create_loan(create_device(self.env, "T-LOAN-019"))
+        text = self.pdf_text("defis_reuse.action_report_defis_loan_agreement", loan)
+        self.assertIn("02 97 00 00 00", text)
+        self.assertNotIn("+33297000000", text)
+
     def test_referral_done_when_the_loan_starts(self):
         structure = self.create_structure("CCAS de Lanester")
         referral = self.env["defis.referral"].create({

@@ -1,20 +1,22 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Public pages: upcoming course runs and registration, without JavaScript."""
-import babel.dates
 import pytz
 
-from odoo import fields, http
+from odoo import _, fields, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools import html_escape
 
+from odoo.addons.defis_network.tools.dates import format_long_date
 from odoo.addons.http_routing.models.ir_http import slug
 
 from ..models.event_event import DefisRunFull
 
 FORM_FIELDS = ("name", "phone", "email", "structure_id", "heard_from")
 SESSION_KEY = "defis_training_registrations"
+# a course run in a URL; the domain keeps other events out of the sitemap
+RUN = '<model("event.event", "[(\'defis_is_training\', \'=\', True)]"):run>'
 
 
 class DefisTrainingPortal(http.Controller):
@@ -39,8 +41,7 @@ class DefisTrainingPortal(http.Controller):
         def local(value):
             return pytz.utc.localize(fields.Datetime.from_string(value)).astimezone(tz)
         return {
-            "fmt_day": lambda value: babel.dates.format_date(
-                local(value), "EEEE d MMMM y", locale=lang),
+            "fmt_day": lambda value: format_long_date(local(value).date(), lang),
             "fmt_time": lambda value: local(value).strftime("%H:%M"),
         }
 
@@ -86,11 +87,12 @@ class DefisTrainingPortal(http.Controller):
             "groups": [(programme, runs.filtered(lambda r, p=programme: r.defis_programme_id == p))
                        for programme in programmes.sorted("name")],
             "slug": slug,
+            "additional_title": _("Training courses"),
         }
         values.update(self._date_helpers(runs[:1] or request.env["event.event"]))
         return request.render("defis_training.portal_training_runs", values)
 
-    @http.route('/formations/<model("event.event"):run>', type="http", auth="public",
+    @http.route("/formations/%s" % RUN, type="http", auth="public",
                 website=True)
     def training_run(self, run, **kw):
         run = self._published_run(run)
@@ -98,7 +100,7 @@ class DefisTrainingPortal(http.Controller):
             return request.not_found()
         return request.render("defis_training.portal_training_run", self._run_values(run))
 
-    @http.route('/formations/<model("event.event"):run>/inscription', type="http",
+    @http.route("/formations/%s/inscription" % RUN, type="http",
                 auth="public", website=True, methods=["POST"])
     def training_register(self, run, **post):
         """Validate the form (its CSRF token checked by Odoo) and register;
@@ -129,8 +131,8 @@ class DefisTrainingPortal(http.Controller):
         return request.render("defis_training.portal_training_run",
                               self._run_values(run, form, errors))
 
-    @http.route('/formations/<model("event.event"):run>/merci', type="http",
-                auth="public", website=True)
+    @http.route("/formations/%s/merci" % RUN, type="http",
+                auth="public", website=True, sitemap=False)
     def training_registered(self, run, **kw):
         # only a registration made in this browser session is shown
         registration = request.env["event.registration"].sudo().search([

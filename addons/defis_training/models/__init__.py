@@ -6,3 +6,4 @@ from . import event_event
 from . import event_registration
 from . import defis_referral
 from . import defis_training_history
+from . import ir_http

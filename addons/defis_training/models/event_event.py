@@ -4,6 +4,9 @@ import pytz
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+
+from odoo.addons.http_routing.models.ir_http import slug
 
 # registration states that hold a seat
 SEAT_STATES = ("open", "done")
@@ -55,6 +58,21 @@ class EventEvent(models.Model):
     def _compute_defis_is_training(self):
         for event in self:
             event.defis_is_training = bool(event.defis_programme_id)
+
+    @api.multi
+    def _compute_website_url(self):  # pylint: disable=missing-return
+        """A course run's page is ``/formations/<run>``, not Odoo's event page."""
+        super()._compute_website_url()
+        for event in self.filtered(lambda e: e.id and e.defis_is_training):
+            event.website_url = "/formations/%s" % slug(event)
+
+    @api.model
+    def _where_calc(self, domain, active_test=True):
+        """With ``defis_without_training`` in the context (Odoo's pages that
+        list events), course runs are left out: they are on ``/formations``."""
+        if self.env.context.get("defis_without_training"):
+            domain = expression.AND([[("defis_is_training", "=", False)], domain or []])
+        return super()._where_calc(domain, active_test)
 
     @api.depends("defis_funding_id", "defis_planned_hours", "registration_ids.state")
     def _compute_defis_funding_warning(self):

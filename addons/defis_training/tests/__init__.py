@@ -7,3 +7,5 @@ from . import test_attendance
 from . import test_training_report
 from . import test_funding
 from . import test_certificate
+from . import test_event_pages
+from . import test_portal_markup

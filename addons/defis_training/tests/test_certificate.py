@@ -59,6 +59,14 @@ class TestCertificate(TrainingCase):
         self.assertIn(self.env.user.company_id.name, text)
         self.assertNotIn("Bruno", text)
 
+    def test_company_phone_as_dialled(self):
+        """The association's number as a French reader dials it, whatever
+        form it is stored in."""
+        self.env.user.company_id.partner_id.phone = "+33297000000"
+        text = self.render_pdf(self.alice)
+        self.assertIn("02 97 00 00 00", text)
+        self.assertNotIn("+33297000000", text)
+
     def test_certificate_says_what_is_true(self):
         """4 h of 5 h (80 %) completes the course by the threshold: the
         certificate does not say the whole course was attended."""
