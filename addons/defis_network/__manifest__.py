@@ -4,7 +4,7 @@
     "name": "Défis - Network",
     "summary": "Partners of the inclusion network as tagged contacts: "
                "structures, referents, sub-networks, members, referrals",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Défis",
     "website": "https://www.defis.info",
     "author": "Défis",

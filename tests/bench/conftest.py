@@ -1,4 +1,4 @@
-from .harness import RESULTS, write_results
+from .harness import RESULTS, ratios_by_scale, write_results
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -6,6 +6,21 @@ def pytest_terminal_summary(terminalreporter):
         return
     terminalreporter.section("benchmarks (ratio = candidate / baseline, same run)")
     for row in RESULTS:
+        case = row["case"] + (" (%d×)" % row["scale"] if "scale" in row else "")
         terminalreporter.write_line("%-60s ratio %6.2f  (%.3fs vs %.3fs, %d units)" % (
-            row["case"], row["ratio"], row["candidate_s"], row["baseline_s"], row["units"]))
+            case, row["ratio"], row["candidate_s"], row["baseline_s"], row["units"]))
+    write_scale_table(terminalreporter)
     write_results()
+
+
+def write_scale_table(terminalreporter):
+    """The ratios of the cases measured at several volumes, side by side."""
+    table = ratios_by_scale()
+    if not table:
+        return
+    scales = sorted({scale for _case, ratios in table for scale in ratios})
+    terminalreporter.section("ratios by volume (× the demo's)")
+    terminalreporter.write_line("%-60s %s" % ("", "".join("%8d×" % s for s in scales)))
+    for case, ratios in table:
+        terminalreporter.write_line("%-60s %s" % (case, "".join(
+            "%9.2f" % ratios[s] if s in ratios else "%9s" % "-" for s in scales)))

@@ -28,8 +28,10 @@ class BenchCase(TransactionCase):
         self.env.cache.invalidate()
         return elapsed
 
-    def compare(self, case, candidate, baseline, unit_count=1):
-        """Time ``candidate`` and ``baseline`` alternately; print the ratio."""
+    def compare(self, case, candidate, baseline, unit_count=1, scale=None):
+        """Time ``candidate`` and ``baseline`` alternately; print the ratio.
+        ``scale``: the volume (1 for the demo's, 10 for ten times...), for
+        the table of ratios by volume."""
         cand_times, base_times = [], []
         for _round in range(self.repeat):
             cand_times.append(self.timed_run(candidate))
@@ -41,9 +43,12 @@ class BenchCase(TransactionCase):
             "ratio": min(cand_times) / min(base_times),
             "units": unit_count,
         }
+        if scale:
+            result["scale"] = scale
         RESULTS.append(result)
-        print("\nbench %-58s candidate %8.3fs  baseline %8.3fs  ratio %6.2f" % (
-            case, result["candidate_s"], result["baseline_s"], result["ratio"]))
+        print("\nbench %-58s candidate %8.3fs  baseline %8.3fs  ratio %6.2f%s" % (
+            case, result["candidate_s"], result["baseline_s"], result["ratio"],
+            "  (%d×)" % scale if scale else ""))
         return result
 
 
@@ -71,6 +76,16 @@ class PageBenchCase(BenchCase):
             for _i in range(self.requests_per_run):
                 self.get(path, marker)
         return run
+
+
+def ratios_by_scale():
+    """``[(case, {scale: ratio})]`` for the cases measured at several
+    volumes, in the order they ran."""
+    table = {}
+    for row in RESULTS:
+        if "scale" in row:
+            table.setdefault(row["case"], {})[row["scale"]] = row["ratio"]
+    return list(table.items())
 
 
 def write_results():

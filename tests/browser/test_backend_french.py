@@ -39,8 +39,8 @@ class TestBackendInFrench(ChromeCase):
 
     def test_administrator_in_french_without_tours(self):
         admin = self.env.ref("base.user_root")
-        admin.password = "admin-navigateur"
-        self.login(admin.login, "admin-navigateur")
+        admin.password = "Navigateur-2026!"
+        self.login(admin.login, "Navigateur-2026!")
         self.assertEqual(self.text(".oe_topbar_name"), "Administrateur")
         tours = self.browser.execute_async_script("""
             var done = arguments[arguments.length - 1];

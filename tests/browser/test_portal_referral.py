@@ -18,6 +18,8 @@ class TestPortalReferral(ChromeCase):
         width, height = self.window_size
         self.browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
             "width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+        # a browser fills the form in faster than a person: no minimum delay here
+        self.env["ir.config_parameter"].set_param("defis_network.form_min_seconds", "0")
 
     @in_browser_turn
     def portal_login(self, path):
@@ -32,6 +34,8 @@ class TestPortalReferral(ChromeCase):
         self.fill("#defis_referral_phone", phone)
         Select(self.wait_for("#defis_referral_service")).select_by_value(service)
         self.fill("#defis_referral_reason", reason)
+        if not self.wait_for("input[name=consent]").is_selected():
+            self.click("input[name=consent]")
         self.click(".o_defis_referral_submit")
 
     def test_refer_a_person_then_a_bad_phone(self):

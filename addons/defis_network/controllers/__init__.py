@@ -1,2 +1,3 @@
 from . import portal
 from . import place
+from . import privacy

@@ -102,8 +102,9 @@ class DefisReferralPortal(CustomerPortal):
             return self._defis_refuse()
         form = {key: (post.get(key) or "").strip() for key in FORM_FIELDS}
         errors = {}
+        guard = request.env["defis.portal.form"]
         if request.httprequest.method == "POST":
-            errors = self._defis_referral_errors(form)
+            errors = self._defis_referral_errors(form, post)
             if not errors:
                 referral, error = self._defis_referral_create(structure, form)
                 if referral:
@@ -116,6 +117,7 @@ class DefisReferralPortal(CustomerPortal):
             "form": form,
             "errors": errors,
             "services": self._defis_services(),
+            "guard": guard.defis_form_guard("referral", bool(post.get("consent"))),
         })
         return request.render("defis_network.portal_referral_form", values)
 
@@ -126,9 +128,12 @@ class DefisReferralPortal(CustomerPortal):
         return field._description_selection(request.env)
 
     @staticmethod
-    def _defis_referral_errors(form):
-        """French (user's language) messages by field for what is wrong in ``form``."""
-        errors = request.env["defis.portal.form"].defis_errors(form, free_texts=("reason",))
+    def _defis_referral_errors(form, post):
+        """French (user's language) messages by field for what is wrong in
+        ``form``, the consent and what looks like a robot in ``post``."""
+        guard = request.env["defis.portal.form"]
+        errors = guard.defis_errors(form, free_texts=("reason",))
+        errors.update(guard.defis_guard_errors(post))
         if form["service"] not in dict(SERVICES):
             errors["service"] = _("Choose the service the person needs.")
         if not form["reason"]:
@@ -162,6 +167,7 @@ class DefisReferralPortal(CustomerPortal):
                     "person_id": person.id,
                     "service": form["service"],
                     "reason": form["reason"],
+                    **request.env["defis.portal.form"].defis_consent_values("referral")
                 })
         except (UserError, ValidationError) as error:
             return None, error.name

@@ -1,3 +1,5 @@
+from . import defis_proof_mixin
+from . import defis_consent_mixin
 from . import defis_network_tag_mixin
 from . import defis_structure_type
 from . import defis_subnetwork
@@ -19,3 +21,4 @@ from . import ir_qweb
 from . import defis_place_vocabulary
 from . import res_partner_place
 from . import defis_place_export
+from . import res_partner_privacy_export

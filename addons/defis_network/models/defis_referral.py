@@ -25,7 +25,7 @@ class DefisReferral(models.Model):
 
     _name = "defis.referral"
     _description = "Referral"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "defis.consent.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(

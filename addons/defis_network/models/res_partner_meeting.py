@@ -15,6 +15,16 @@ class ResPartner(models.Model):
              "out of the held meetings it was invited to.")
 
     def _compute_defis_meeting_attendance_rate(self):
-        rates = self.env["defis.meeting.attendance"]._structure_rates(self.ids)
-        for partner in self:
-            partner.defis_meeting_attendance_rate = rates.get(partner.id, 0.0)
+        # the ORM computes a batch of 1000 records at a time; each query
+        # scans the attendance lines: one query for all the records read
+        if not self:
+            return
+        field = self._fields["defis_meeting_attendance_rate"]
+        first = self[:1].with_prefetch(self._prefetch)
+        partners = self | first._in_cache_without(field, limit=None)
+        rates = self.env["defis.meeting.attendance"]._structure_rates(partners.ids)
+        # straight to the cache, as the ORM sets computed values: nothing
+        # depends on the rate, no dependency to mark per record
+        cache = self.env.cache
+        for partner in partners:
+            cache.set(partner, field, field.convert_to_cache(rates.get(partner.id, 0.0), partner))

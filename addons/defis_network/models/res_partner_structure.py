@@ -36,6 +36,15 @@ class ResPartner(models.Model):
 
     @api.depends("category_id")
     def _compute_defis_network_tags(self):
+        # most contacts (households, persons) have no tag: no search for them
+        untagged = self.filtered(lambda partner: not partner.category_id)
+        for partner in untagged:
+            partner.defis_structure_type_id = partner.defis_subnetwork_id = False
+        (self - untagged)._compute_defis_network_tags_of_tagged()
+
+    def _compute_defis_network_tags_of_tagged(self):
+        if not self:
+            return
         types = self.env["defis.structure.type"].with_context(active_test=False).search([])
         subnetworks = self.env["defis.subnetwork"].with_context(active_test=False).search([])
         type_by_tag = {rec.category_id.id: rec for rec in types}

@@ -25,34 +25,35 @@ class DefisNetworkGrowth(models.Model):
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
+        # no CTE: a materialised one is scanned once per month and keeps the
+        # planner from running the join in parallel
         self.env.cr.execute("""
             CREATE VIEW defis_network_growth AS (
-                WITH structures AS (
-                    SELECT id, defis_affiliation_date, defis_withdrawal_date,
-                           defis_subnetwork_id, defis_structure_type_id
-                      FROM res_partner
-                     WHERE defis_is_structure AND active
-                       AND defis_affiliation_date IS NOT NULL
-                ), months AS (
-                    SELECT (first_day + INTERVAL '1 month - 1 day')::date AS month
-                      FROM generate_series(
-                               (SELECT date_trunc('month', min(defis_affiliation_date))
-                                  FROM structures),
-                               date_trunc('month', CURRENT_DATE),
-                               INTERVAL '1 month') AS first_day
-                )
-                SELECT row_number() OVER (ORDER BY months.month, structures.id) AS id,
+                -- an id without numbering the rows: a window over every row
+                -- would sort them all before any filter or grouping applies
+                SELECT structure.id::bigint * 100000 + months.ordinal AS id,
                        months.month,
-                       structures.id AS structure_id,
-                       structures.defis_subnetwork_id AS subnetwork_id,
-                       structures.defis_structure_type_id AS structure_type_id,
+                       structure.id AS structure_id,
+                       structure.defis_subnetwork_id AS subnetwork_id,
+                       structure.defis_structure_type_id AS structure_type_id,
                        1 AS structure_count,
                        EXTRACT(MONTH FROM months.month) IN (3, 6, 9, 12) AS is_quarter_end,
                        EXTRACT(MONTH FROM months.month) = 12 AS is_year_end
-                  FROM months
-                  JOIN structures
-                    ON structures.defis_affiliation_date <= months.month
-                   AND (structures.defis_withdrawal_date IS NULL
-                        OR structures.defis_withdrawal_date > months.month)
+                  FROM (
+                    SELECT (first_day + INTERVAL '1 month - 1 day')::date AS month,
+                           (EXTRACT(YEAR FROM first_day) * 12
+                            + EXTRACT(MONTH FROM first_day))::bigint AS ordinal
+                      FROM generate_series(
+                               (SELECT date_trunc('month', min(defis_affiliation_date))
+                                  FROM res_partner
+                                 WHERE defis_is_structure AND active),
+                               date_trunc('month', CURRENT_DATE),
+                               INTERVAL '1 month') AS first_day
+                  ) AS months
+                  JOIN res_partner structure
+                    ON structure.defis_is_structure AND structure.active
+                   AND structure.defis_affiliation_date <= months.month
+                   AND (structure.defis_withdrawal_date IS NULL
+                        OR structure.defis_withdrawal_date > months.month)
             )
         """)

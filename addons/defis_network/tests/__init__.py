@@ -16,3 +16,5 @@ from . import test_place_export
 from . import test_place_import
 from . import test_place_http
 from . import test_opening_hours_text
+from . import test_retention
+from . import test_privacy

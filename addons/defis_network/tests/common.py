@@ -1,3 +1,4 @@
+import time
 import xmlrpc.client
 
 from odoo import SUPERUSER_ID, api
@@ -103,6 +104,13 @@ def create_referral(env, structure, person_name, service="training"):
     person = env["res.partner"].create({"name": person_name, "defis_is_household": True})
     return env["defis.referral"].create({
         "structure_id": structure.id, "person_id": person.id, "service": service})
+
+
+def guarded_form(env, data, age=60):
+    """``data`` posted as a person would: the consent ticked, the form shown
+    ``age`` seconds ago (a stamp signed like the page's, made in the past)."""
+    return dict(data, consent="1",
+                form_stamp=env["defis.portal.form"].defis_stamp(time.time() - age))
 
 
 class DefisHttpCase(HttpCase):

@@ -39,3 +39,37 @@ class TestStructureListQueries(DefisCase):
         self.assertEqual(values[self.structures[1].id]["defis_missing_referent_count"], 1)
         self.assertEqual(values[self.structures[0].id]["defis_missing_referent_count"], 2)
         self.assertEqual(values[self.structures[1].id]["defis_phone_display"], "02 97 00 10 01")
+
+
+class TestContactCreationQueries(DefisCase):
+    """Creating contacts costs the same queries for each: nothing searched per
+    contact grows with the contacts created before it."""
+
+    def create_households(self, count, first):
+        before = self.cr.sql_log_count
+        households = self.env["res.partner"]
+        for index in range(first, first + count):
+            households |= self.env["res.partner"].create({
+                "name": "Foyer %03d" % index, "defis_is_household": True,
+                "city": "Lanester", "zip": "56600", "email": "foyer%03d@example.org" % index})
+        return households, self.cr.sql_log_count - before
+
+    def test_queries_per_contact_are_flat_from_one_to_ten(self):
+        self.create_households(1, 0)  # fills the caches (access rules, fields)
+        _one, one_contact = self.create_households(1, 1)
+        _ten, ten_contacts = self.create_households(10, 2)
+        self.assertLessEqual(ten_contacts, 10 * one_contact)
+
+    def test_network_tags_of_untagged_contacts_cost_no_query(self):
+        households, _queries = self.create_households(3, 0)
+        self.assertFalse(households.mapped("category_id"))
+        before = self.cr.sql_log_count
+        # as the ORM computes: the values go to the cache only
+        with self.env.do_in_draft():
+            households._compute_defis_network_tags()
+        self.assertEqual(self.cr.sql_log_count - before, 0)
+        self.assertFalse(households.mapped("defis_subnetwork_id"))
+        structure = self.create_structure("Structure étiquetée")
+        with self.env.do_in_draft():
+            structure._compute_defis_network_tags()
+        self.assertEqual(structure.defis_structure_type_id, self.type_ccas)

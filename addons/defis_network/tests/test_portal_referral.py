@@ -4,7 +4,7 @@ import re
 from odoo.exceptions import AccessError, ValidationError
 
 from .common import (DefisCase, DefisHttpCase, create_portal_user, create_referral,
-                     create_structure)
+                     create_structure, guarded_form)
 
 # the token of a form, or the one every page gives its scripts
 CSRF = re.compile(r'csrf_token(?:" value=|\s*[:=]\s*)"([^"]+)"')
@@ -32,14 +32,14 @@ class TestPortalReferralHttp(DefisHttpCase):
     def form_data(self, page="/my/referrals/new", **values):
         page = self.url_open(page)
         self.assertEqual(page.status_code, 200)
-        data = {
+        data = guarded_form(self.env, {
             "csrf_token": CSRF.search(page.text).group(1),
             "name": "Yann Guégan",
             "phone": "06 12 34 56 78",
             "email": "",
             "service": "equipment_loan",
             "reason": "Recherche d'emploi, pas d'ordinateur à la maison.",
-        }
+        })
         data.update(values)
         return data
 
@@ -63,6 +63,29 @@ class TestPortalReferralHttp(DefisHttpCase):
         self.assertEqual(referral.person_id.phone, "+33612345678")
         self.assertEqual(referral.person_id.defis_referring_structure_id, self.structure)
         self.assertEqual(self.other_structure.defis_referral_count, 1)
+
+    def test_consent_is_required_and_recorded(self):
+        self.assertIn("Défis les conserve 3 ans", page_text(self.url_open("/my/referrals/new")))
+        response = self.url_open("/my/referrals/new", data=self.form_data(consent=""))
+        self.assertIn("Cochez la case pour accepter", page_text(response))
+        self.assertFalse(self.structure_referrals())
+        self.url_open("/my/referrals/new", data=self.form_data())
+        referral = self.structure_referrals()
+        self.assertIn("Défis les conserve 3 ans", referral.defis_consent_text)
+        self.assertTrue(referral.defis_consent_date)
+
+    def test_robots_are_refused(self):
+        partners = self.env["res.partner"].search_count([])
+        # the form was shown 60 s ago: too soon for this minimum
+        self.env["ir.config_parameter"].set_param("defis_network.form_min_seconds", "600")
+        for values, message in (({"homepage": "http://promo.example"}, "n'a pas pu être envoyé"),
+                                ({"form_stamp": "1.forged"}, "n'a pas pu être envoyé"),
+                                ({}, "envoyé trop vite")):
+            response = self.url_open("/my/referrals/new", data=self.form_data(**values))
+            self.assertEqual(response.status_code, 200)
+            self.assertIn(message, page_text(response))
+        self.assertFalse(self.structure_referrals())
+        self.assertEqual(self.env["res.partner"].search_count([]), partners)
 
     def test_bad_phone_shows_the_form_again_and_stores_nothing(self):
         partners = self.env["res.partner"].search_count([])

@@ -28,3 +28,4 @@ from . import defis_device_snapshot
 from . import defis_device_snapshot_diff
 from . import stock_production_lot_probe
 from . import stock_production_lot_passport
+from . import res_partner_privacy

@@ -1,7 +1,7 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 METHODS = [
     ("overwrite", "Overwrite passes"),
@@ -19,11 +19,14 @@ class DefisErasure(models.Model):
 
     _name = "defis.erasure"
     _description = "Secure data erasure"
+    _inherit = ["defis.proof.mixin"]
     _order = "date desc, id desc"
+    _defis_proof_correctable = (
+        "method", "passes", "standard", "tool", "date", "result", "notes")
 
     lot_id = fields.Many2one(
         "stock.production.lot", string="Device", required=True, index=True,
-        ondelete="cascade")
+        ondelete="restrict")
     category_id = fields.Many2one(related="lot_id.defis_category_id", readonly=True)
     method = fields.Selection(METHODS, required=True, default="overwrite")
     passes = fields.Integer(default=1, help="Number of overwrite passes.")
@@ -71,12 +74,6 @@ class DefisErasure(models.Model):
         erasure._apply_to_devices()
         return erasure
 
-    @api.multi
-    def write(self, vals):
-        if vals:
-            raise UserError(_("An erasure record cannot be changed: record a new one."))
-        return super().write(vals)
-
     @api.model
     def _check_erasable(self, lots):
         lots._defis_lock()
@@ -95,7 +92,8 @@ class DefisErasure(models.Model):
         self._check_erasable(lots)
         defaults = self.default_get(list(self._fields))
         row = dict(defaults, **values)
-        columns = ["method", "passes", "standard", "tool", "user_id", "date", "result", "notes"]
+        columns = ["method", "passes", "standard", "tool", "user_id", "date", "result", "notes",
+                   "active"]
         self.env.cr.execute(
             "INSERT INTO defis_erasure (lot_id, %s, create_uid, create_date, write_uid, "
             "write_date) VALUES %s RETURNING id" % (

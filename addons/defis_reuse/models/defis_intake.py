@@ -13,7 +13,7 @@ class DefisIntake(models.Model):
 
     _name = "defis.intake"
     _description = "Equipment intake"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "defis.proof.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(
@@ -75,6 +75,9 @@ class DefisIntake(models.Model):
     def unlink(self):
         self._check_editable()
         return super().unlink()
+
+    def _defis_proof_locked(self):
+        return self.filtered(lambda intake: intake.state == "done")
 
     def _check_editable(self):
         for intake in self:

@@ -10,7 +10,9 @@ class DefisPosVoucher(models.Model):
 
     _name = "defis.pos.voucher"
     _description = "Pass numérique voucher"
+    _inherit = ["defis.proof.mixin"]
     _order = "order_id, number"
+    _defis_proof_correctable = ("number",)
     _rec_name = "number"
 
     number = fields.Char(required=True, index=True)
@@ -38,6 +40,10 @@ class DefisPosVoucher(models.Model):
             value = voucher.order_id.session_id.config_id.defis_voucher_value
             if voucher.amount != value:
                 raise ValidationError(_("A Pass numérique voucher is worth %s €.") % value)
+
+    def _defis_proof_locked(self):
+        return self.filtered(lambda voucher: voucher.order_id.state in (
+            "paid", "done", "invoiced"))
 
     @api.model
     def _normalize(self, number):

@@ -10,7 +10,7 @@ class DefisRecyclingBatch(models.Model):
 
     _name = "defis.recycling.batch"
     _description = "Recycling batch"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "defis.proof.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(
@@ -49,11 +49,8 @@ class DefisRecyclingBatch(models.Model):
             vals["name"] = self.env["ir.sequence"].next_by_code("defis.recycling.batch") or "/"
         return super().create(vals)
 
-    @api.multi
-    def unlink(self):
-        if any(batch.state == "done" for batch in self):
-            raise UserError(_("A batch handed over to the recycler cannot be deleted."))
-        return super().unlink()
+    def _defis_proof_locked(self):
+        return self.filtered(lambda batch: batch.state == "done")
 
     def action_validate(self):
         """Hand the batch over: its devices and items leave the recycling

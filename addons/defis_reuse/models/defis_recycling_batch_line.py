@@ -10,6 +10,7 @@ class DefisRecyclingBatchLine(models.Model):
 
     _name = "defis.recycling.batch.line"
     _description = "Recycling batch line"
+    _inherit = ["defis.proof.mixin"]
     _order = "batch_id, sequence, id"
 
     batch_id = fields.Many2one(
@@ -35,6 +36,9 @@ class DefisRecyclingBatchLine(models.Model):
         ("quantity_positive", "CHECK(quantity >= 0)",
          "The number of items cannot be negative."),
     ]
+
+    def _defis_proof_locked(self):
+        return self.filtered(lambda line: line.batch_id.state == "done")
 
     @api.depends("lot_ids", "quantity")
     def _compute_device_count(self):

@@ -15,3 +15,5 @@ from . import test_probe_erasure
 from . import test_device_snapshot
 from . import test_probe_http
 from . import test_passport
+from . import test_proof_records
+from . import test_retention

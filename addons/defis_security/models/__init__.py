@@ -10,3 +10,4 @@ from . import mail_channel_partner
 from . import ir_http
 from . import ir_translation
 from . import auditlog_rule
+from . import res_partner_privacy

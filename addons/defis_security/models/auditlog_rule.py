@@ -2,6 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
 
+from odoo.addons.auditlog.models.rule import FIELDS_BLACKLIST
+
+LOG_LINE_COLUMNS = ("field_id", "log_id", "old_value", "new_value", "old_value_text",
+                    "new_value_text")
+
 
 class AuditlogRule(models.Model):
     _inherit = "auditlog.rule"
@@ -22,3 +27,33 @@ class AuditlogRule(models.Model):
             return False
         return not field.relational or model.env[field.comodel_name].check_access_rights(
             "read", raise_exception=False)
+
+    def _create_log_line_on_create(self, log, fields_list, new_values):
+        """The lines of a created record (one per stored field, about 150 on
+        a contact) in one INSERT rather than one ORM create each: the same
+        values, converted as the ORM stores them."""
+        rows = []
+        for field_name in fields_list:
+            if field_name in FIELDS_BLACKLIST:
+                continue
+            field = self._get_field(log.model_id, field_name)
+            if field:
+                rows.append(self._prepare_log_line_vals_on_create(log, field, new_values))
+        self._defis_insert_log_lines(log, rows)
+
+    def _defis_insert_log_lines(self, log, rows):
+        if not rows:
+            return
+        lines = self.env["auditlog.log.line"]
+        values = [tuple(lines._fields[column].convert_to_column(row[column], lines)
+                        for column in LOG_LINE_COLUMNS) + (self.env.uid, self.env.uid)
+                  for row in rows]
+        # the columns are constants of this module, never user input
+        self.env.cr.execute(
+            "INSERT INTO auditlog_log_line (%s, create_uid, write_uid, create_date, "  # noqa
+            "write_date) VALUES %s" % (  # pylint: disable=sql-injection
+                ", ".join(LOG_LINE_COLUMNS), ", ".join(
+                    ["(%s, %s, %s, %s, %s, %s, %s, %s, now() AT TIME ZONE 'UTC', "
+                     "now() AT TIME ZONE 'UTC')"] * len(values))),
+            [value for row in values for value in row])
+        log.invalidate_cache(["line_ids"], log.ids)

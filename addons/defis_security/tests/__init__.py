@@ -14,3 +14,6 @@ from . import test_before_snapshot
 from . import test_translations
 from . import test_rpc_create
 from . import test_export
+from . import test_proof_rpc
+from . import test_privacy_audit
+from . import test_audit_create

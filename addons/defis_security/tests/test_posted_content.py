@@ -3,6 +3,7 @@ their texts name no route; these are the public and portal forms of the
 suite, where anyone can post): the pages and the e-mail escape it."""
 import re
 
+from odoo.addons.defis_network.tests.common import guarded_form
 from odoo.addons.http_routing.models.ir_http import slug
 from odoo.addons.defis_training.tests.common import create_upcoming_run, create_web_programme
 
@@ -22,9 +23,9 @@ class TestPostedContent(SecurityHttpCase):
 
     def register(self, **values):
         page = self.url_open(self.url)
-        data = {"csrf_token": CSRF.search(page.text).group(1), "name": MARKUP,
-                "phone": "06 12 34 56 78", "email": "visiteur@exemple.fr",
-                "heard_from": MARKUP}
+        data = guarded_form(self.env, {
+            "csrf_token": CSRF.search(page.text).group(1), "name": MARKUP,
+            "phone": "06 12 34 56 78", "email": "visiteur@exemple.fr", "heard_from": MARKUP})
         data.update(values)
         return self.url_open(self.url + "/inscription", data=data)
 

@@ -62,9 +62,11 @@ class DefisTrainingPortal(http.Controller):
                 html_escape(row["name"]))
             for row in self._structures())
 
-    def _run_values(self, run, form=None, errors=None):
+    def _run_values(self, run, form=None, errors=None, consent=False):
         # sudo to show the programme, place and sittings of a published run
         values = {
+            "guard": request.env["defis.portal.form"].defis_form_guard(
+                "registration", consent),
             "run": run.sudo(),
             "main_object": run,
             "form": form or dict.fromkeys(FORM_FIELDS, ""),
@@ -113,8 +115,9 @@ class DefisTrainingPortal(http.Controller):
         structure_id = (int(form["structure_id"]) if form["structure_id"].isdigit()
                         else -1 if form["structure_id"] else 0)
         values = dict(form, structure_id=structure_id, source="portal")
-        errors = run._defis_registration_errors(values)
+        errors = self._defis_refusals(run, values, post)
         if not errors:
+            values.update(request.env["defis.portal.form"].defis_consent_values("registration"))
             try:
                 with request.env.cr.savepoint():
                     # sudo only to register with the validated values
@@ -129,7 +132,18 @@ class DefisTrainingPortal(http.Controller):
                 request.session[SESSION_KEY] = (done + [registration.id])[-20:]
                 return request.redirect("/formations/%s/merci" % slug(run))
         return request.render("defis_training.portal_training_run",
-                              self._run_values(run, form, errors))
+                              self._run_values(run, form, errors, bool(post.get("consent"))))
+
+    @staticmethod
+    def _defis_refusals(run, values, post):
+        """French messages by field for what is refused in the posted form:
+        its values, the consent, what looks like a robot, the caps."""
+        errors = run._defis_registration_errors(values)
+        errors.update(request.env["defis.portal.form"].defis_guard_errors(post))
+        capped = run._defis_session_cap_error(request.session.get(SESSION_KEY, []))
+        if capped:
+            errors.setdefault("form", capped)
+        return errors
 
     @http.route("/formations/%s/merci" % RUN, type="http",
                 auth="public", website=True, sitemap=False)

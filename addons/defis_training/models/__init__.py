@@ -7,3 +7,4 @@ from . import event_registration
 from . import defis_referral
 from . import defis_training_history
 from . import ir_http
+from . import res_partner_privacy

@@ -11,7 +11,9 @@ class DefisTrainingAttendance(models.Model):
 
     _name = "defis.training.attendance"
     _description = "Training attendance"
+    _inherit = ["defis.proof.mixin"]
     _order = "date, session_id, partner_id"
+    _defis_proof_correctable = ("state", "hours")
 
     session_id = fields.Many2one(
         "defis.training.session", string="Session", required=True, index=True,
@@ -34,10 +36,29 @@ class DefisTrainingAttendance(models.Model):
         related="session_id.duration_hours", string="Session length", readonly=True)
 
     _sql_constraints = [
-        ("session_registration_unique", "UNIQUE(session_id, registration_id)",
-         "A learner has one attendance line per session."),
         ("hours_positive", "CHECK(hours >= 0)", "Hours attended cannot be negative."),
     ]
+
+    @api.model_cr
+    def init(self):
+        """One line in force per learner and session: a superseded line is
+        archived, its correction takes its place."""
+        self.env.cr.execute(
+            "ALTER TABLE defis_training_attendance "
+            "DROP CONSTRAINT IF EXISTS defis_training_attendance_session_registration_unique")
+        self.env.cr.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS defis_training_attendance_one_in_force "
+            "ON defis_training_attendance (session_id, registration_id) WHERE active")
+
+    def _defis_proof_locked(self):
+        return self.filtered(lambda line: line.session_id.state == "done")
+
+    @api.multi
+    @api.returns("self", lambda record: record.id)
+    def action_defis_supersede(self, values, reason):
+        if "state" in values and "hours" not in values:
+            values = dict(values, hours=self._default_hours(self.session_id, values["state"]))
+        return super().action_defis_supersede(values, reason)
 
     @api.model
     def _default_hours(self, session, state):

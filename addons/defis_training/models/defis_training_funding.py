@@ -27,6 +27,11 @@ class DefisTrainingFunding(models.Model):
     contracted_hours = fields.Float(
         string="Contracted learner-hours", track_visibility="onchange")
     contracted_learners = fields.Integer(track_visibility="onchange")
+    learner_retention_years = fields.Integer(
+        string="Keep the learners' names (years)", track_visibility="onchange",
+        help="Years after the end of the agreement during which the funder may audit the "
+             "attendance (10 for the European Social Fund, for instance): the names of the "
+             "learners of its course runs are kept until then, whatever the retention period.")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.user.company_id)
     currency_id = fields.Many2one(related="company_id.currency_id", readonly=True)
@@ -54,6 +59,8 @@ class DefisTrainingFunding(models.Model):
          "The end date of a funding agreement cannot be before its start date."),
         ("contracted_positive", "CHECK(contracted_hours >= 0 AND contracted_learners >= 0)",
          "Contracted hours and learners cannot be negative."),
+        ("learner_retention_positive", "CHECK(learner_retention_years >= 0)",
+         "The years the learners' names are kept cannot be negative."),
     ]
 
     @api.constrains("date_start", "date_end", "programme_ids")

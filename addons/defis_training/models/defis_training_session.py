@@ -1,9 +1,12 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.defis_network.models.defis_proof_mixin import value_differs
 
 STATES = [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")]
+SITTING_FACTS = {"state", "date_begin", "date_end", "event_id"}
 
 
 class DefisTrainingSession(models.Model):
@@ -48,6 +51,7 @@ class DefisTrainingSession(models.Model):
 
     @api.multi
     def write(self, vals):
+        self._check_closed_kept(vals)
         if not {"date_begin", "date_end"} & set(vals):
             return super().write(vals)
         # learners present for the whole session stay so when it is moved
@@ -78,6 +82,25 @@ class DefisTrainingSession(models.Model):
                 label = "%s (%s)" % (label, session.name)
             result.append((session.id, label))
         return result
+
+    def _check_closed_kept(self, vals):
+        """A closed sitting keeps its status and its dates: its attendance is
+        a proof of the hours given."""
+        for session in self.filtered(lambda s: s.state == "done"):
+            for name in set(vals) & SITTING_FACTS:
+                if value_differs(session, name, vals[name]):
+                    raise UserError(_(
+                        "Session %(session)s is closed: its attendance is kept as a proof, "
+                        "its %(field)s can no longer be changed.") % {
+                            "session": session.display_name,
+                            "field": self._fields[name].get_description(
+                                self.env)["string"]})
+
+    @api.multi
+    def unlink(self):
+        # deleting a sitting would delete its attendance: the lines refuse it when kept
+        self.with_context(active_test=False).mapped("attendance_ids").unlink()
+        return super().unlink()
 
     @api.multi
     def copy_data(self, default=None):

@@ -11,6 +11,10 @@ from odoo.addons.http_routing.models.ir_http import slug
 # registration states that hold a seat
 SEAT_STATES = ("open", "done")
 REGISTRATION_SOURCES = ("portal", "assisted", "referral", "backend")
+# registrations of a run the website takes from one browser session, one phone
+SESSION_CAP_PARAM = "defis_training.portal_registrations_per_session"
+PHONE_CAP_PARAM = "defis_training.portal_registrations_per_phone"
+CAP_DEFAULTS = {SESSION_CAP_PARAM: 3, PHONE_CAP_PARAM: 2}
 
 
 class DefisRunFull(UserError):
@@ -131,6 +135,12 @@ class EventEvent(models.Model):
                     "The funding agreement %(funding)s does not cover the programme "
                     "of %(event)s.") % {"event": event.name, "funding": funding.name})
 
+    @api.multi
+    def unlink(self):
+        # the database would delete the sittings: they refuse it when kept
+        self.mapped("defis_session_ids").unlink()
+        return super().unlink()
+
     # registration service (portal, assisted registration, referrals) --------
     @api.model
     def _defis_portal_domain(self):
@@ -174,6 +184,34 @@ class EventEvent(models.Model):
             [self.id, SEAT_STATES])
         return seats_max - self.env.cr.fetchone()[0]
 
+    @api.model
+    def _defis_portal_cap(self, param):
+        value = self.env["ir.config_parameter"].sudo().get_param(param) or ""
+        return int(value) if value.strip().isdigit() else CAP_DEFAULTS[param]
+
+    def _defis_session_cap_error(self, registration_ids):
+        """A French message when the browser session that made
+        ``registration_ids`` has registered as many people on this run as
+        the website takes from one visitor."""
+        self.ensure_one()
+        done = self.env["event.registration"].sudo().search_count(
+            [("id", "in", registration_ids), ("event_id", "=", self.id)])
+        if done >= self._defis_portal_cap(SESSION_CAP_PARAM):
+            return _("%d people were registered to this course from this browser already: "
+                     "call Défis to register more.") % done
+        return False
+
+    def _defis_check_phone_cap(self, phone):
+        """The website registers few people with one phone number on a run
+        (a couple, a parent and child); called under the run's lock."""
+        taken = self.env["event.registration"].sudo().search_count([
+            ("event_id", "=", self.id), ("state", "in", SEAT_STATES),
+            ("partner_id.defis_phone_e164", "=", phone)])
+        if taken >= self._defis_portal_cap(PHONE_CAP_PARAM):
+            raise ValidationError(_(
+                "%d people are registered to this course with this phone number already: "
+                "call Défis to register more.") % taken)
+
     def _defis_find_learner(self, name, phone):
         """The person with this phone number (E.164) and this name, if any."""
         def norm(text):
@@ -214,6 +252,8 @@ class EventEvent(models.Model):
             seats_left = self._defis_lock_seats_left()
         if seats_left is not None and seats_left <= 0:
             raise DefisRunFull(_("The course run %s is full.") % self.name)
+        if values.get("source") == "portal":
+            self._defis_check_phone_cap(phone)
         if not partner:
             partner = self.env["res.partner"].create(
                 {"name": name, "phone": phone, "email": email, "lang": "fr_FR"})
@@ -251,6 +291,8 @@ class EventEvent(models.Model):
                 "defis_structure_id": values.get("structure_id") or False,
                 "defis_referral_id": values.get("referral_id") or False,
                 "defis_learner_type": learner_type,
+                "defis_consent_text": values.get("defis_consent_text") or False,
+                "defis_consent_date": values.get("defis_consent_date") or False,
             })
 
     def action_print_certificates(self):

@@ -17,7 +17,8 @@ SOURCES = [
 class EventRegistration(models.Model):
     """A learner of a course run, with the hours attended."""
 
-    _inherit = "event.registration"
+    _name = "event.registration"
+    _inherit = ["event.registration", "defis.consent.mixin"]
 
     defis_attendance_ids = fields.One2many(
         "defis.training.attendance", "registration_id", string="Attendance")
@@ -45,6 +46,12 @@ class EventRegistration(models.Model):
             if programme:
                 vals = dict(vals, defis_learner_type=programme.audience)
         return super().create(vals)
+
+    @api.multi
+    def unlink(self):
+        # the database would delete their attendance: the lines refuse it when kept
+        self.with_context(active_test=False).mapped("defis_attendance_ids").unlink()
+        return super().unlink()
 
     @api.multi
     def confirm_registration(self):

@@ -9,3 +9,5 @@ from . import test_funding
 from . import test_certificate
 from . import test_event_pages
 from . import test_portal_markup
+from . import test_attendance_proof
+from . import test_retention

@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
 from .common import TrainingCase
@@ -121,7 +121,10 @@ class TestAttendance(TrainingCase):
         self.assertEqual(self.alice.defis_hours_attended, 2.5)
         line = self.session1.attendance_ids.filtered(
             lambda a: a.registration_id == self.alice).sudo(self.trainer)
-        line.write({"hours": 2.0})  # late arrival
+        # the sitting is closed: a late arrival is a correction (who, why)
+        with self.assertRaises(UserError), self.cr.savepoint():
+            line.write({"hours": 2.0})
+        line.action_defis_supersede({"hours": 2.0}, "Arrivée en retard")
         self.assertEqual(self.alice.defis_hours_attended, 2.0)
         # another trainer's session: readable, not editable
         self.session2.sudo(self.trainer).action_attendance_sheet()  # opens, creates nothing

@@ -2,10 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import html
 import re
+import time
 
 import requests
 
-from odoo.addons.defis_network.tests.common import DefisHttpCase, create_structure
+from odoo import fields
+from odoo.tools import config
+
+from odoo.addons.defis_network.tests.common import (
+    DefisHttpCase, create_structure, guarded_form)
 from odoo.addons.http_routing.models.ir_http import slug
 
 from .common import create_upcoming_run, create_web_programme
@@ -32,8 +37,8 @@ class TestTrainingPortalHttp(DefisHttpCase):
     def form_data(self, **values):
         page = self.url_open(self.url)
         self.assertEqual(page.status_code, 200)
-        data = {"csrf_token": CSRF.search(page.text).group(1),
-                "name": "Yann Guégan", "phone": "06 12 34 56 78"}
+        data = guarded_form(self.env, {"csrf_token": CSRF.search(page.text).group(1),
+                                       "name": "Yann Guégan", "phone": "06 12 34 56 78"})
         data.update(values)
         return data
 
@@ -149,3 +154,78 @@ class TestTrainingPortalHttp(DefisHttpCase):
                       % self.structure.id, text)
         self.assertIn('value="Le CCAS"', text)
         self.assertFalse(self.registrations())
+
+    # robots and abuse: refused with a French message, nothing stored ------
+    def test_hidden_field_filled_in_is_refused(self):
+        self.assert_refused("n'a pas pu être envoyé", homepage="http://promo.example")
+
+    def test_forged_or_missing_stamp_is_refused(self):
+        moment = int(time.time()) - 60
+        self.assert_refused("n'a pas pu être envoyé", form_stamp="%d.%s" % (moment, "0" * 64))
+        self.assert_refused("n'a pas pu être envoyé", form_stamp="")
+
+    def test_form_sent_too_fast_or_too_late_is_refused(self):
+        Form = self.env["defis.portal.form"]
+        # the minimum delay is a system parameter: the form was shown 60 s ago
+        self.env["ir.config_parameter"].set_param("defis_network.form_min_seconds", "600")
+        self.assert_refused("envoyé trop vite")
+        self.assert_refused("il y a longtemps", form_stamp=Form.defis_stamp(
+            time.time() - 25 * 3600))
+        self.env["ir.config_parameter"].set_param("defis_network.form_min_seconds", "0")
+        response = self.url_open(self.url + "/inscription", data=self.form_data(
+            form_stamp=Form.defis_stamp()))
+        self.assertTrue(response.url.endswith(self.url + "/merci"))
+
+    def test_consent_is_required_and_recorded(self):
+        page = html.unescape(self.url_open(self.url).text)
+        self.assertIn("pendant 3 ans après votre dernière séance", page)
+        self.assertIn('href="/confidentialite"', page)
+        self.assert_refused("Cochez la case pour accepter", consent="")
+        before = fields.Datetime.now()
+        self.url_open(self.url + "/inscription", data=self.form_data())
+        registration = self.registrations()
+        self.assertIn("pendant 3 ans après votre dernière séance",
+                      registration.defis_consent_text)
+        self.assertGreaterEqual(registration.defis_consent_date, before)
+
+    def test_registrations_per_browser_session_are_capped(self):
+        self.env["ir.config_parameter"].set_param(
+            "defis_training.portal_registrations_per_session", "2")
+        for number in range(2):
+            response = self.url_open(self.url + "/inscription", data=self.form_data(
+                name="Personne %d" % number, phone="06 12 34 56 7%d" % number))
+            self.assertTrue(response.url.endswith("/merci"), response.url)
+        registered = self.registrations()
+        response = self.url_open(self.url + "/inscription", data=self.form_data(
+            name="Personne 3", phone="06 12 34 56 73"))
+        self.assertIn("2 personnes ont déjà été inscrites à cette formation depuis ce "
+                      "navigateur", html.unescape(response.text))
+        self.assertEqual(self.registrations(), registered)
+        # another browser registers
+        self.cr.commit()  # pylint: disable=invalid-commit
+        self.cr.release()
+        try:
+            other = requests.Session()
+            page = other.get("http://127.0.0.1:%d%s" % (config["http_port"], self.url),
+                             timeout=30)
+            response = other.post(
+                "http://127.0.0.1:%d%s/inscription" % (config["http_port"], self.url),
+                data=guarded_form(self.env, {"csrf_token": CSRF.search(page.text).group(1),
+                                             "name": "Personne 3", "phone": "0612345673"}),
+                timeout=30)
+        finally:
+            self.cr.acquire()
+        self.assertTrue(response.url.endswith("/merci"), response.url)
+
+    def test_registrations_per_phone_are_capped(self):
+        self.env["ir.config_parameter"].set_param(
+            "defis_training.portal_registrations_per_session", "10")
+        for name in ("Anne Le Bihan", "Yann Le Bihan"):
+            self.url_open(self.url + "/inscription", data=self.form_data(name=name))
+        self.assertEqual(len(self.registrations()), 2)
+        response = self.url_open(self.url + "/inscription", data=self.form_data(
+            name="Nolwenn Le Bihan", phone="+33 6 12 34 56 78"))
+        self.assertIn("2 personnes sont déjà inscrites à cette formation avec ce numéro",
+                      html.unescape(response.text))
+        self.assertEqual(len(self.registrations()), 2)
+        self.assertFalse(self.env["res.partner"].search([("name", "=", "Nolwenn Le Bihan")]))
