@@ -1,8 +1,11 @@
-"""A refurbished laptop sold at the till, in Chromium: refused without a
-member customer, sold to a member."""
+"""A refurbished laptop sold at the till by a cashier who has the till's
+rights only, in Chromium: refused without a member customer, sold to a
+household that joined after the till opened; the device leaves stock."""
 import time
 
 from selenium.common.exceptions import StaleElementReferenceException
+
+from odoo.addons.defis_reuse.tests.common import create_device, open_till, quantity_at
 
 from .chrome import ChromeCase
 
@@ -17,35 +20,27 @@ class TestPosSale(ChromeCase):
         self.cashier.write({"email": "mael.caisse@defis.example",
                             "groups_id": [(4, env.ref("base.group_user").id)]})
         self.config = env.ref("point_of_sale.pos_config_main")
-        env["pos.session"]._defis_demo_setup_till(self.config)
-        self.config.sudo(self.cashier).open_session_cb()
-        self.session = env["pos.session"].search(
-            [("config_id", "=", self.config.id), ("state", "=", "opened")])
+        self.session = open_till(env, self.cashier)
         self.laptop = env.ref("defis_reuse.product_laptop")
-        self.device = env["stock.production.lot"].create({
-            "name": "DEF-2018-90001", "defis_asset_tag": "DEF-2018-90001",
-            "product_id": self.laptop.id,
-            "defis_grade_id": env.ref("defis_reuse.device_grade_a").id})
-        env["stock.quant"]._update_available_quantity(
-            self.laptop, env.ref("defis_reuse.stock_location_ready"), 1.0, lot_id=self.device)
-        self.device.defis_state = "ready"
-        self.scanned = self.device.copy({
-            "name": "DEF-2018-90002", "defis_asset_tag": "DEF-2018-90002"})
-        env["stock.quant"]._update_available_quantity(
-            self.laptop, env.ref("defis_reuse.stock_location_ready"), 1.0, lot_id=self.scanned)
-        self.scanned.defis_state = "ready"
+        # the device the cashier sells is not the first one in stock
+        self.others = [create_device(env, "DEF-2018-9000%d" % number) for number in (3, 4, 5)]
+        self.device = create_device(env, "DEF-2018-90001")
+        self.scanned = create_device(env, "DEF-2018-90002")
         membership = env["product.product"].create(
             {"name": "Adhésion", "membership": True, "list_price": 10.0})
+        self.membership = membership
         self.member = env["res.partner"].create(
             {"name": "Famille Kerbrat", "defis_is_household": True, "customer": True})
-        env["membership.membership_line"].create({
-            "partner": self.member.id, "membership_id": membership.id, "date": "2018-01-01",
-            "date_from": "2018-01-01", "date_to": "2099-12-31", "member_price": 10.0,
-            "state": "paid"})
+        self.join(self.member)
         self.stranger = env["res.partner"].create(
             {"name": "Famille Quéré", "defis_is_household": True, "customer": True})
-        self.cash = self.session.statement_ids.mapped("journal_id").filtered(
-            lambda journal: not journal.defis_pass_numerique)[:1]
+        self.cash = self.session._defis_statement("cash").journal_id
+
+    def join(self, partner):
+        self.env["membership.membership_line"].create({
+            "partner": partner.id, "membership_id": self.membership.id, "date": "2018-01-01",
+            "date_from": "2018-01-01", "date_to": "2099-12-31", "member_price": 10.0,
+            "state": "paid"})
 
     def open_till(self):
         # names read here in English stay in the cache the requests share
@@ -102,10 +97,12 @@ class TestPosSale(ChromeCase):
 
     def test_sell_a_device_to_a_member_only(self):
         self.open_till()
-        # the tile shows the category's grid, the total is the grid price
-        tile = self.text('.product[data-product-id="%d"] .price-tag' % self.laptop.id)
-        self.assertEqual(" ".join(tile.split()), "60,00 € – 150,00 €")
-        self.click('.product[data-product-id="%d"]' % self.laptop.id)
+        # the tile shows the category's picture and grid, the total is the grid price
+        tile = '.product[data-product-id="%d"]' % self.laptop.id
+        self.assertEqual(" ".join(self.text(tile + " .price-tag").split()), "60,00 € – 150,00 €")
+        self.assertTrue(self.laptop.image)
+        self.click(tile)
+        self.check_popup_layout()
         self.fill(".defis-device-popup .defis-device-search", "90001")
         self.click('.defis-device-popup .defis-device[data-device-id="%d"]' % self.device.id)
         self.assertEqual(self.text(".orderline .defis-line-label"),
@@ -115,13 +112,15 @@ class TestPosSale(ChromeCase):
         self.click(".pos .button.pay")
         self.click('.paymentmethod[data-id="%d"]' % self.cash.id)
         self.validate_expecting("Adhérent requis")
+        # loan deposits are not a payment method of the cashier
+        deposit = self.session._defis_statement("deposit").journal_id
+        self.assertFalse(self.find_all('.paymentmethod[data-id="%d"]' % deposit.id))
         self.click(".payment-screen .button.back")
         self.choose_customer(self.stranger)
         self.click(".pos .button.pay")
         self.assertIn("Famille Quéré", self.validate_expecting("Non adhérent"))
-        self.click(".payment-screen .button.back")
-        self.choose_customer(self.member)
-        self.click(".pos .button.pay")
+        # the household joins at the office: the till asks the server at the sale
+        self.join(self.stranger)
         # the lines entered before the refusals are dropped, then paid in full
         while self.find_all(".payment-screen .paymentline .delete-button"):
             self.click(".payment-screen .paymentline .delete-button")
@@ -139,14 +138,22 @@ class TestPosSale(ChromeCase):
         self.assertIn("APT-0001, APT-0002", self.text(".pos-sale-ticket .defis-receipt-vouchers"))
         self.screenshot("pos-device-sold")
         order = self.wait_for_order()
-        self.assertEqual(order.partner_id, self.member)
+        self.assertEqual(order.partner_id, self.stranger)
+        self.assertEqual(order.user_id, self.cashier)
         self.assertEqual(order.amount_total, 150.0)
         self.assertEqual(order.lines.defis_lot_id, self.device)
         self.assertEqual(sorted(order.defis_voucher_ids.mapped("number")), ["APT-0001", "APT-0002"])
-        self.assertFalse(order.defis_conflict)
+        self.assertFalse(order.defis_conflict, order.defis_conflict_reason)
+        # that device left stock with its delivery, the others stay on the shelf
         self.device.invalidate_cache()
         self.assertEqual(self.device.defis_state, "sold")
-        self.assertEqual(self.device.defis_partner_id, self.member)
+        self.assertEqual(self.device.defis_partner_id, self.stranger)
+        self.assertEqual(order.picking_id.state, "done")
+        self.assertEqual(order.picking_id.move_line_ids.lot_id, self.device)
+        self.assertEqual(quantity_at(self.env, self.device, "stock.stock_location_customers"), 1)
+        for other in self.others:
+            self.assertEqual(quantity_at(self.env, other, "defis_reuse.stock_location_ready"), 1)
+        self.assertFalse(self.env["stock.production.lot"]._defis_mismatches())
         # scanning an asset label adds that device, once
         self.click(".receipt-screen .button.next")
         self.scan("DEF-2018-90002")
@@ -155,3 +162,28 @@ class TestPosSale(ChromeCase):
         self.assertEqual(self.text(".popup-error .title"), "Appareil déjà dans la commande")
         self.click(".popup-error .button.cancel")
         self.assertEqual(len(self.find_all(".orderline")), 1)
+
+    def check_popup_layout(self):
+        """Every device of the popup can be touched: none lies under the
+        footer and its « Annuler » button (screenshot pos-device-popup)."""
+        self.wait_for(".defis-device-popup .defis-device")
+        self.screenshot("pos-device-popup")
+        with self.browser_turn():
+            covered = self.browser.execute_script("""
+                var footer = document.querySelector('.defis-device-popup .footer')
+                    .getBoundingClientRect();
+                var list = document.querySelector('.defis-device-popup .defis-device-list')
+                    .getBoundingClientRect();
+                return Array.prototype.map.call(
+                    document.querySelectorAll('.defis-device-popup .defis-device'),
+                    function (item) {
+                        var box = item.getBoundingClientRect();
+                        var x = box.left + box.width / 2, y = box.top + box.height / 2;
+                        var visible = box.top >= list.top && box.bottom <= list.bottom;
+                        var hit = document.elementFromPoint(x, y);
+                        return [item.dataset.deviceId, visible,
+                                visible && !item.contains(hit), box.bottom > footer.top];
+                    });""")
+        shown = [row for row in covered if row[1]]
+        self.assertGreaterEqual(len(shown), 3, covered)
+        self.assertFalse([row for row in shown if row[2] or row[3]], covered)

@@ -154,21 +154,18 @@ class DefisIntake(models.Model):
         ref = self.env.ref
         empty = self.env["stock.production.lot"]
         if groups.get("parts"):
-            groups["parts"]._defis_move_to(
-                ref("defis_reuse.stock_location_parts"), "parts", date=_day(date, 2))
+            groups["parts"]._defis_route("parts", date=_day(date, 2))
         if groups.get("recycled"):
-            groups["recycled"]._defis_move_to(
-                ref("defis_reuse.stock_location_recycling"), "recycled", date=_day(date, 2))
+            groups["recycled"]._defis_route("recycled", date=_day(date, 2))
         ready = groups.get("ready", empty)
         bench = ready | groups.get("erased", empty) | groups.get("diagnosed", empty)
         if not bench:
             return
-        bench._defis_move_to(
-            ref("defis_reuse.stock_location_workshop"), "diagnosed", date=_day(date, 3))
+        bench._defis_route("diagnosed", date=_day(date, 3))
         self._defis_demo_erase(ready | groups.get("erased", empty), _day(date, 5))
         if not ready:
             return
-        ready._defis_transition("refurbished", date=_day(date, 7))
+        ready._defis_route("refurbished", date=_day(date, 7))
         ready.mapped("defis_check_ids").write({"done": True, "date": _day(date, 8)})
         for grade in set(GRADES):
             ready.filtered(lambda lot, grade=grade: GRADES[lot.id % len(GRADES)] == grade) \
@@ -176,8 +173,7 @@ class DefisIntake(models.Model):
         for category in ready.mapped("defis_category_id"):
             ready.filtered(lambda lot, category=category: lot.defis_category_id == category) \
                 .write(MODELS[category.code][2])
-        ready._defis_move_to(
-            ref("defis_reuse.stock_location_ready"), "ready", date=_day(date, 10))
+        ready._defis_route("ready", date=_day(date, 10))
 
     @api.model
     def _defis_demo_erase(self, lots, date):

@@ -77,7 +77,7 @@ class DefisLoan(models.Model):
         overdue), the others returned by lending day, a few deposits kept."""
         if len(self) < 12:
             return
-        self[0:2].action_convert_to_sale(date=_shift(self[0].date_start, 21))
+        self[0:2]._defis_demo_convert(_shift(self[0].date_start, 21))
         self[2].action_declare_lost(date=_shift(self[2].date_due, 15))
         for index, loan in enumerate(self[-9:]):
             loan.date_due = _shift(today, -5 if index == 0 else 30 + index)
@@ -90,6 +90,16 @@ class DefisLoan(models.Model):
                 (day - kept).action_return(date=date)
             if kept:
                 kept.with_context(defis_keep_deposit=True).action_return(date=date)
+
+    def _defis_demo_convert(self, date):
+        """The borrowers keep their devices: sold at the till, in a session
+        of that day."""
+        session = self.env["pos.session"].create(
+            {"config_id": self.env.ref("point_of_sale.pos_config_main").id})
+        session.action_pos_session_open()
+        self.action_convert_to_sale(session=session, date=date)
+        session.action_pos_session_closing_control()
+        session.write({"start_at": date + " 09:00:00", "stop_at": date + " 17:00:00"})
 
     @api.model
     def _defis_demo_ensure_member(self, partner, date):

@@ -91,46 +91,24 @@ class PosSession(models.Model):
 
     def _defis_demo_ui_order(self, config, sale, number, grid):
         lot = sale["lot"]
-        product = lot.product_id
         price = grid.get((lot.defis_category_id.id, lot.defis_grade_id.id), 0.0)
-        taxes = product.taxes_id.filtered(lambda tax: tax.company_id == config.company_id)
-        total = taxes.compute_all(price, product=product)["total_included"] if taxes else price
         stamp = sale["date"] + " 10:%02d:%02d" % (number // 60 % 60, number % 60)
-        payments = self._defis_demo_payments(total, sale["vouchers"], lot, stamp)
+        payments = self._defis_demo_payments(price, sale["vouchers"], lot)
         reference = "Commande %05d-%03d-%04d" % (self.id, 1, number)
-        return {"to_invoice": False, "data": {
-            "name": reference,
-            "uid": reference[-14:],
-            "pos_session_id": self.id,
-            "user_id": self.env.uid,
-            "partner_id": sale["partner"].id,
-            "pricelist_id": config.pricelist_id.id,
-            "fiscal_position_id": False,
-            "sequence_number": number,
-            "creation_date": stamp,
-            "amount_paid": total, "amount_total": total, "amount_tax": total - price,
-            "amount_return": 0.0,
-            "lines": [[0, 0, {
-                "qty": 1, "price_unit": price, "discount": 0, "id": 1,
-                "product_id": product.id,
-                "tax_ids": [[6, False, taxes.ids]],
-                "pack_lot_ids": [[0, 0, {"lot_name": lot.name}]],
-                "defis_lot_id": lot.id,
-            }]],
-            "statement_ids": payments,
-        }}
+        order = self._defis_ui_order(
+            reference, sale["partner"], [(lot, price)], payments, stamp, self.env.user)
+        order.update({"uid": reference[-14:], "sequence_number": number})
+        return {"to_invoice": False, "data": order}
 
-    def _defis_demo_payments(self, total, vouchers, lot, stamp):
+    def _defis_demo_payments(self, total, vouchers, lot):
         statements = {st.journal_id: st for st in self.statement_ids}
-        cash = [j for j in statements if not j.defis_pass_numerique][0]
+        cash = self._defis_statement("cash").journal_id
         pass_journal = [j for j in statements if j.defis_pass_numerique]
         lines = []
-        if vouchers and pass_journal and total >= 20:
+        value = 2 * self.config_id.defis_voucher_value
+        if vouchers and pass_journal and total >= value:
             numbers = ["APTIC-%s-%d" % (lot.name, i) for i in (1, 2)]
-            lines.append((pass_journal[0], 20.0, numbers))
-            total -= 20.0
+            lines.append((pass_journal[0], value, numbers))
+            total -= value
         lines.append((cash, total, []))
-        return [[0, 0, {
-            "name": stamp, "statement_id": statements[journal].id,
-            "journal_id": journal.id, "amount": amount, "defis_vouchers": numbers,
-        }] for journal, amount, numbers in lines]
+        return lines

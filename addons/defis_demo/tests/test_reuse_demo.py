@@ -10,7 +10,8 @@ class TestLoanDemo(LoanCase):
 
     def test_demo_loans_of_a_year(self):
         for i in range(14):
-            create_device(self.env, "T-DEMO-%02d" % i, state_date="2017-%02d-10" % (i % 11 + 1))
+            create_device(self.env, "T-DEMO-%02d" % i, state_date="2017-%02d-10" % (i % 11 + 1),
+                          received="2016-12-01")
         loans = self.env["defis.loan"]._defis_demo_loans(count=14, year=2017)
         self.assertEqual(len(loans), 14)
         self.assertTrue(all(loan.date_start[:4] == "2017" for loan in loans))
@@ -22,7 +23,7 @@ class TestLoanDemo(LoanCase):
                             for loan in loans))
 
     def test_demo_batches(self):
-        lots = [create_device(self.env, "T-DEMO-X%d" % i, state="recycled", location="recycling",
+        lots = [create_device(self.env, "T-DEMO-X%d" % i, state="recycled",
                               state_date="2017-%02d-20" % (i * 3 + 1)) for i in range(4)]
         batches = self.env["defis.recycling.batch"]._defis_demo_batches(year=2017)
         self.assertEqual(len(batches), 4)

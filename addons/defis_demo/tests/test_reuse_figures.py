@@ -23,6 +23,13 @@ class TestReuseDemoFigures(DefisCase):
         self.assertTrue(1100 <= self.report.households_since(2007) <= 1250,
                         self.report.households_since(2007))
 
+    def test_every_device_where_its_state_says(self):
+        """After the demo, the daily health check finds no device whose state
+        and stock disagree (and so gives no manager anything to do)."""
+        activities = self.env["mail.activity"].search_count([])
+        self.assertEqual(self.env["stock.production.lot"]._cron_defis_health_check(), [])
+        self.assertEqual(self.env["mail.activity"].search_count([]), activities)
+
     def test_past_years_before_2018(self):
         rows = self.report.search([("is_history", "=", True)])
         self.assertEqual(sorted(set(rows.mapped("year"))),

@@ -11,7 +11,8 @@ from . import defis_device_grade
 from . import defis_price_grid
 from . import product_template
 from . import stock_production_lot
-from . import defis_stock_transfer_mixin
+from . import defis_device_stock
+from . import stock_location
 from . import defis_loan
 from . import defis_recycling_batch
 from . import defis_recycling_batch_line

@@ -8,4 +8,8 @@ class AccountJournal(models.Model):
 
     defis_pass_numerique = fields.Boolean(
         string="Pass numérique",
-        help="Payments in APTIC €10 vouchers whose numbers are asked at the till.")
+        help="Payments in APTIC vouchers whose numbers are asked at the till.")
+    defis_loan_deposit = fields.Boolean(
+        string="Loan deposits",
+        help="The deposits of loans converted into sales, counted as part payment of "
+             "the device: not offered to cashiers at the till.")

@@ -1,6 +1,10 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import os
+
 from odoo import api, fields, models
+from odoo.modules.module import get_module_resource
 
 WEEE_CATEGORIES = [
     ("1", "1. Temperature exchange equipment"),
@@ -73,3 +77,16 @@ class DefisDeviceCategory(models.Model):
         for category in self.filtered("product_id"):
             if category.product_id.defis_category_id != category:
                 category.product_id.defis_category_id = category
+
+    @api.model
+    def _defis_set_default_images(self):
+        """Each category's product gets the picture of its kind
+        (``static/img/category/<code>.png``) unless it has one: the till shows
+        it on the product's tile."""
+        for category in self.search([("product_id", "!=", False)]):
+            path = get_module_resource(
+                "defis_reuse", "static", "img", "category", "%s.png" % category.code)
+            if path and os.path.isfile(path) and not category.product_id.image:
+                with open(path, "rb") as picture:
+                    category.product_id.image = base64.b64encode(picture.read())
+        return True

@@ -110,16 +110,12 @@ class DefisErasure(models.Model):
 
     def _apply_to_devices(self):
         """A successful erasure becomes the device's valid one; a diagnosed
-        device becomes 'erased'."""
+        device then becomes 'erased' (the erasure is the condition of that
+        state, written by the device's state machine)."""
         done = self.filtered(lambda erasure: erasure.result == "success")
-        if not done:
-            return
-        self.env.cr.execute("""
-            UPDATE stock_production_lot lot SET defis_erasure_id = erasure.id
-              FROM defis_erasure erasure
-             WHERE erasure.id IN %s AND lot.id = erasure.lot_id""", (tuple(done.ids),))
-        done.mapped("lot_id").invalidate_cache(["defis_erasure_id"])
-        for date in set(done.mapped("date")):
+        for erasure in done:
+            erasure.lot_id.defis_erasure_id = erasure
+        for date in sorted(set(done.mapped("date"))):
             batch = done.filtered(lambda erasure, date=date: erasure.date == date)
             lots = batch.mapped("lot_id").filtered(lambda lot: lot.defis_state == "diagnosed")
-            lots._defis_transition("erased", date=date)
+            lots._defis_route("erased", date=date)

@@ -117,25 +117,13 @@ class DefisIntake(models.Model):
         self.env["defis.intake.line"]._defis_check_serials_unknown(serials)
 
     def _receive(self):
-        intake_location = self.env.ref("defis_reuse.stock_location_intake")
-        picking = self.env["stock.picking"].create({
-            "picking_type_id": self.env.ref("stock.picking_type_in").id,
-            "partner_id": self.partner_id.id,
-            "location_id": self.env.ref("stock.stock_location_suppliers").id,
-            "location_dest_id": intake_location.id,
-            "origin": self.name,
-            "scheduled_date": self.date,
-        })
-        # the goods arrived on the intake's date, not when it was typed in
-        done = "%s 12:00:00" % self.date
-        for line in self.line_ids:
-            line._receive_in(picking, done)
-        picking.move_lines.invalidate_cache()
-        if picking.move_lines.filtered(lambda move: move.state != "done"):
-            picking.action_done()
-        picking.write({"date_done": done})
-        picking.move_lines.write({"date": done})
-        picking.move_line_ids.write({"date": done})
+        """Everything received in one receipt through the stock service, on
+        the intake's date (not when it was typed in)."""
+        _lots, picking = self.env["defis.device.stock"].receive(
+            [line._stock_entry() for line in self.line_ids],
+            self.env.ref("defis_reuse.stock_location_intake"),
+            self.env.ref("stock.stock_location_suppliers"),
+            origin=self.name, partner=self.partner_id, date=self.date)
         self.write({"state": "done", "picking_id": picking.id})
         return picking
 

@@ -164,59 +164,28 @@ class DefisIntakeLine(models.Model):
                     "serial": found[0], "tag": found[1]})
 
     # -- reception --------------------------------------------------------
-    def _receive_in(self, picking, done):
+    def _stock_entry(self):
+        """(product, quantity, lot values of each device or None) for the
+        stock service's receipt."""
         self.ensure_one()
         product = self.product_id
         if not product:
             raise UserError(_("Category %s has no stock product.") % self.category_id.name)
-        move = self.env["stock.move"].create({
-            "name": product.display_name,
-            "picking_id": picking.id,
-            "picking_type_id": picking.picking_type_id.id,
-            "product_id": product.id,
-            "product_uom": product.uom_id.id,
-            "product_uom_qty": self.quantity,
-            "location_id": picking.location_id.id,
-            "location_dest_id": picking.location_dest_id.id,
-            "date": self.intake_id.date,
-        })
-        base = {
-            "move_id": move.id,
-            "picking_id": picking.id,
-            "product_id": product.id,
-            "product_uom_id": product.uom_id.id,
-            "location_id": picking.location_id.id,
-            "location_dest_id": picking.location_dest_id.id,
-        }
-        MoveLine = self.env["stock.move.line"]
         if product.tracking != "serial":
-            MoveLine.create(dict(base, qty_done=self.quantity))
-            return move
-        lots = self._create_lots()
-        if lots._defis_engine_free(product):
-            # new single units without valuation: lines and quants inserted
-            lots._defis_insert_done_lines(move, done)
-            lots._defis_insert_received_quants(move, done)
-            move.write({"state": "done", "date": done})
-            return move
-        for lot in lots:
-            MoveLine.create(dict(base, qty_done=1, lot_id=lot.id))
-        return move
+            return product, self.quantity, None
+        return product, self.quantity, self._lot_values()
 
-    def _create_lots(self):
-        """One lot per device, named after its asset tag, in one query."""
-        date = self.intake_id.date
-        tags = self.env["stock.production.lot"]._defis_next_asset_tags(self.quantity, date)
+    def _lot_values(self):
+        """One device per item, named after its asset tag."""
+        tags = self.env["stock.production.lot"]._defis_next_asset_tags(
+            self.quantity, self.intake_id.date)
         serials = self._serial_list()
         common = {
             "defis_intake_line_id": self.id,
             "defis_brand": self.brand,
             "defis_model": self.model,
             "defis_weight_kg": self.weight_kg / self.quantity,
-            "defis_state": "received",
-            "defis_state_date": date,
         }
-        return self.env["stock.production.lot"]._defis_insert_devices(self.product_id, [
-            dict(common, name=tag, defis_asset_tag=tag,
-                 ref=serials[index] if index < len(serials) else False)
-            for index, tag in enumerate(tags)])
+        return [dict(common, name=tag, defis_asset_tag=tag,
+                     ref=serials[index] if index < len(serials) else False)
+                for index, tag in enumerate(tags)]

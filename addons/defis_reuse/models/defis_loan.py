@@ -42,7 +42,7 @@ class DefisLoan(models.Model):
 
     _name = "defis.loan"
     _description = "Loan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "defis.stock.transfer.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(
@@ -87,6 +87,9 @@ class DefisLoan(models.Model):
     note = fields.Text(string="Notes")
     company_id = fields.Many2one(
         "res.company", default=lambda self: self.env.user.company_id)
+    pos_order_id = fields.Many2one(
+        "pos.order", string="Sale", readonly=True, copy=False,
+        help="The till order of the device when the borrower kept it.")
 
     _sql_constraints = [
         ("date_due_after_start", "CHECK(date_due > date_start)",
@@ -168,10 +171,13 @@ class DefisLoan(models.Model):
         except (psycopg2.OperationalError, psycopg2.IntegrityError):
             raise UserError(_("Another user is lending or selling %s right now: try again "
                               "in a moment.") % ", ".join(self.mapped("lot_id.name")))
-        self.mapped("lot_id").invalidate_cache()
+        self.mapped("lot_id").invalidate_cache(["defis_state"], self.mapped("lot_id").ids)
 
     def _location(self, xmlid):
         return self.env.ref("defis_reuse.stock_location_%s" % xmlid)
+
+    def _stock(self):
+        return self.env["defis.device.stock"].sudo()
 
     def action_start(self):
         """Lend the devices: they go to the loans location, state 'lent'
@@ -190,10 +196,11 @@ class DefisLoan(models.Model):
                 raise UserError(_("%s is already on an ongoing loan.") % loan.lot_id.name)
         for date in sorted(set(self.mapped("date_start"))):
             loans = self.filtered(lambda loan, date=date: loan.date_start == date)
-            loans.mapped("lot_id").sudo()._defis_move_to(
-                self._location("loan"), "lent", date=date)
+            loans._stock().move(
+                loans.mapped("lot_id").sudo(), self._location("loan"),
+                origin=", ".join(loans.mapped("name")), date=date, state="lent",
+                partner={loan.lot_id.id: loan.partner_id for loan in loans})
         for loan in self:
-            loan.lot_id.sudo().write({"defis_partner_id": loan.partner_id.id})
             if loan.referral_id.state in ("new", "accepted"):
                 loan.referral_id.action_done_with(loan)
         return True
@@ -206,9 +213,9 @@ class DefisLoan(models.Model):
         keep = self.env.context.get("defis_keep_deposit")
         date = date or fields.Date.context_today(self)
         self._lock_devices()
-        lots = self.mapped("lot_id").sudo()
-        lots._defis_move_to(self._location("workshop"), "diagnosed", date=date)
-        lots.write({"defis_partner_id": False})
+        self._stock().move(
+            self.mapped("lot_id").sudo(), self._location("workshop"),
+            origin=", ".join(self.mapped("name")), date=date, state="diagnosed")
         for loan in self:
             loan.write({
                 "state": "returned",
@@ -237,48 +244,83 @@ class DefisLoan(models.Model):
                 "days": days, "date": due})
         return True
 
-    def action_convert_to_sale(self, date=None):
-        """The borrower keeps the device: it is sold to them (today by
-        default) at the price grid, the deposit held counts as part payment."""
+    # conversion into a sale ---------------------------------------------------
+    def action_convert_to_sale(self, session=None, journal=None, date=None):
+        """The borrower keeps the device: it is sold to them at the price
+        grid by an order of the open till session (``session``), so the sale
+        is in its takings and accounts. The deposit held counts as part
+        payment; the rest is paid in ``journal`` (the session's cash by
+        default)."""
         self._check_state(OPEN_STATES, _("converted into a sale"))
         self._lock_devices()
-        today = date or fields.Date.context_today(self)
+        date = date or fields.Date.context_today(self)
         for loan in self:
-            lot = loan.lot_id.sudo()
-            lot.with_context(defis_loan_conversion=True).action_defis_mark_sold(
-                loan.partner_id, today)
-            loan._ship_device(self.env.ref("stock.stock_location_customers"))
-            loan.write({"state": "converted", "date_return": today,
+            order, deposit = loan._sell_at_till(session or loan._open_session(), journal, date)
+            loan.write({"state": "converted", "date_return": date, "pos_order_id": order.id,
                         "deposit_state": loan._deposit_outcome("kept")})
-            loan.message_post(body=loan._conversion_message())
+            loan.message_post(body=loan._conversion_message(order, deposit))
         return True
 
-    def _conversion_message(self):
-        price = self.env["defis.price.grid"].price_for(
+    def _open_session(self):
+        session = self.env["pos.session"].sudo().search(
+            [("state", "=", "opened")], order="start_at desc, id desc", limit=1)
+        if not session:
+            raise UserError(_("Open a session of the till first: the sale of the device "
+                              "is recorded in its takings."))
+        return session
+
+    def _price(self):
+        return self.env["defis.price.grid"].sudo().price_for(
             self.lot_id.defis_category_id, self.lot_id.defis_grade_id)
-        paid = self.deposit_amount if self.deposit_state == "kept" else 0.0
-        return _("Loan converted into a sale at %(price).2f (price grid); deposit kept as "
-                 "part payment: %(deposit).2f; left to pay: %(due).2f.") % {
-                     "price": price, "deposit": paid, "due": max(price - paid, 0.0)}
+
+    def _deposit_paid(self, price):
+        """The part of the deposit held that pays the device."""
+        return min(self.deposit_amount, price) if self.deposit_state == "held" else 0.0
+
+    def _sell_at_till(self, session, journal, date):
+        """The till order of the device, through the till's own server path
+        (the association's rules, then the delivery by the stock service);
+        returns it and the part of the deposit it counts."""
+        session = session.sudo()
+        price = self._price()
+        deposit = self._deposit_paid(price)
+        payments = []
+        if deposit:
+            payments.append((session._defis_statement("deposit").journal_id, deposit))
+        if price - deposit > 0:
+            payments.append((journal or session._defis_statement("cash").journal_id,
+                             price - deposit))
+        Order = self.env["pos.order"].sudo()
+        order = Order._process_order(session._defis_ui_order(
+            _("Loan %s") % self.name, self.partner_id, [(self.lot_id.sudo(), price)],
+            payments, "%s 12:00:00" % date, self.env.user))
+        order.defis_loan_id = self
+        order.action_pos_order_paid()
+        if order.defis_undelivered:
+            raise UserError(order.defis_conflict_reason)
+        return order, deposit
+
+    def _conversion_message(self, order, paid):
+        price = order.amount_total
+        return _("Loan converted into a sale at %(price).2f (price grid), order %(order)s; "
+                 "deposit kept as part payment: %(deposit).2f; paid at the till: "
+                 "%(due).2f.") % {
+                     "price": price, "order": order.name, "deposit": paid,
+                     "due": price - paid}
 
     def action_declare_lost(self, date=None):
-        """The device will not come back: it leaves the stock (inventory
-        loss), the deposit held is kept."""
+        """The device will not come back: it leaves the stock for the
+        inventory loss location (state 'lost'), the deposit held is kept."""
         self._check_state(OPEN_STATES, _("declared lost"))
         self._lock_devices()
+        date = date or fields.Date.context_today(self)
         for loan in self:
-            loan._ship_device(self.env.ref("stock.location_inventory"))
-            loan.write({"state": "lost", "date_return": date or fields.Date.context_today(self),
+            loan._stock().move(
+                loan.lot_id.sudo(), self.env.ref("stock.location_inventory"),
+                origin=loan.name, partner=loan.partner_id, date=date, state="lost")
+            loan.write({"state": "lost", "date_return": date,
                         "deposit_state": loan._deposit_outcome("kept")})
         return True
-
-    def _ship_device(self, destination):
-        warehouse = self.env.ref("stock.warehouse0")
-        lot = self.lot_id.sudo()
-        source = lot._defis_current_locations().get(lot.id) or self._location("loan")
-        self.sudo()._defis_transfer(
-            [(lot.product_id, 1.0, lot)], source, destination, warehouse.out_type_id,
-            self.name, self.partner_id)
 
     # overdue ------------------------------------------------------------------
     @api.model

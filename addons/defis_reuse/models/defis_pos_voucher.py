@@ -3,11 +3,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-VOUCHER_VALUE = 10.0
-
 
 class DefisPosVoucher(models.Model):
-    """A Pass numérique voucher (APTIC, €10) given at the till."""
+    """A Pass numérique voucher (APTIC) given at the till, worth the value
+    set on the till (``pos.config.defis_voucher_value``)."""
 
     _name = "defis.pos.voucher"
     _description = "Pass numérique voucher"
@@ -17,7 +16,7 @@ class DefisPosVoucher(models.Model):
     _rec_name = "number"
 
     number = fields.Char(required=True, index=True)
-    amount = fields.Float(required=True, default=VOUCHER_VALUE)
+    amount = fields.Float(required=True)
     order_id = fields.Many2one(
         "pos.order", string="Order", required=True, index=True, ondelete="cascade")
     partner_id = fields.Many2one(related="order_id.partner_id", readonly=True)
@@ -28,12 +27,19 @@ class DefisPosVoucher(models.Model):
          "This Pass numérique voucher number was already used."),
     ]
 
+    @api.model
+    def create(self, vals):
+        if "amount" not in vals and vals.get("order_id"):
+            order = self.env["pos.order"].browse(vals["order_id"])
+            vals = dict(vals, amount=order.session_id.config_id.defis_voucher_value)
+        return super().create(vals)
+
     @api.constrains("amount")
     def _check_amount(self):
         for voucher in self:
-            if voucher.amount != VOUCHER_VALUE:
-                raise ValidationError(_("A Pass numérique voucher is worth %s €.")
-                                      % VOUCHER_VALUE)
+            value = voucher.order_id.session_id.config_id.defis_voucher_value
+            if voucher.amount != value:
+                raise ValidationError(_("A Pass numérique voucher is worth %s €.") % value)
 
     def _defis_proof_locked(self):
         return self.filtered(lambda voucher: voucher.order_id.state in (

@@ -10,7 +10,7 @@ class DefisRecyclingBatch(models.Model):
 
     _name = "defis.recycling.batch"
     _description = "Recycling batch"
-    _inherit = ["mail.thread", "defis.stock.transfer.mixin", "defis.proof.mixin"]
+    _inherit = ["mail.thread", "defis.proof.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(
@@ -60,22 +60,12 @@ class DefisRecyclingBatch(models.Model):
                 raise UserError(_("Batch %s is already handed over.") % batch.name)
             if not batch.line_ids:
                 raise UserError(_("Batch %s has no lines.") % batch.name)
-            source = self.env.ref("defis_reuse.stock_location_recycling")
-            recycler = self.env.ref("defis_reuse.stock_location_weee_recycler")
             items = batch.line_ids._stock_items()
-            pickings = self.env["stock.picking"]
-            lots = self.env["stock.production.lot"].sudo().browse(
-                [lot.id for _product, _qty, lot in items if lot])
-            if lots:
-                # the devices go the workshop's way (one transfer, quants relocated)
-                pickings |= lots._defis_transfer(source, recycler, date=batch.date)
-            by_quantity = [item for item in items if not item[2]]
-            if by_quantity:
-                pickings |= batch.sudo()._defis_transfer(
-                    by_quantity, source, recycler, self.env.ref("stock.warehouse0").out_type_id,
-                    batch.name, batch.partner_id)
-            pickings.sudo().write({"origin": batch.name, "partner_id": batch.partner_id.id})
-            batch.write({"state": "done", "picking_ids": [(6, 0, pickings.ids)]})
+            picking = self.env["defis.device.stock"].sudo().move(
+                items, self.env.ref("defis_reuse.stock_location_weee_recycler"),
+                source=self.env.ref("defis_reuse.stock_location_recycling"),
+                origin=batch.name, partner=batch.partner_id, date=batch.date)
+            batch.write({"state": "done", "picking_ids": [(6, 0, picking.ids)]})
         return True
 
     def _check_available(self, product, quantity, lot=None):

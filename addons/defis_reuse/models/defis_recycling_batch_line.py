@@ -81,14 +81,16 @@ class DefisRecyclingBatchLine(models.Model):
             self.weight_kg = weight
 
     def _stock_items(self):
-        """(product, quantity, lot) to move, checked to be in the recycling location."""
-        items = []
+        """The devices and (product, quantity) pairs to hand over, checked
+        to be in the recycling location."""
+        lots = self.env["stock.production.lot"].sudo()
+        quantities = []
         for line in self:
             product = line.category_id.product_id
             for lot in line.lot_ids:
                 line.batch_id._check_available(product, 1.0, lot)
-                items.append((product, 1.0, lot))
+                lots |= lot
             if line.quantity:
                 line.batch_id._check_available(product, line.quantity)
-                items.append((product, float(line.quantity), None))
-        return items
+                quantities.append((product, float(line.quantity)))
+        return list(lots) + quantities

@@ -1,10 +1,21 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class PosConfig(models.Model):
     _inherit = "pos.config"
+
+    defis_voucher_value = fields.Float(
+        string="Pass numérique voucher value", default=10.0, digits=(16, 2), required=True,
+        help="What one Pass numérique (APTIC) voucher is worth at this till.")
+
+    @api.constrains("defis_voucher_value")
+    def _check_defis_voucher_value(self):
+        for config in self:
+            if config.defis_voucher_value <= 0:
+                raise ValidationError(_("A Pass numérique voucher is worth more than 0 €."))
 
     def _defis_ready_lots(self):
         """Devices ready to sell in the till's stock location tree."""

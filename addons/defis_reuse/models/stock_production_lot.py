@@ -13,21 +13,41 @@ DEVICE_STATES = [
     ("ready", "Ready"),
     ("sold", "Sold"),
     ("lent", "Lent"),
+    ("lost", "Lost"),
     ("parts", "Parts"),
     ("recycled", "Recycled"),
 ]
-# allowed transitions: state -> states it may go to
+# allowed transitions: state -> states it may go to (False: a new device)
 TRANSITIONS = {
+    False: ("received",),
     "received": ("diagnosed", "parts", "recycled"),
     "diagnosed": ("erased", "parts", "recycled"),
     "erased": ("refurbished", "parts", "recycled"),
     "refurbished": ("ready", "parts", "recycled"),
     "ready": ("sold", "lent", "diagnosed", "parts", "recycled"),
-    "lent": ("diagnosed", "sold", "ready"),
+    "lent": ("diagnosed", "sold", "ready", "lost"),
+    "lost": ("diagnosed",),
     "sold": ("diagnosed",),
     "parts": ("recycled",),
     "recycled": (),
 }
+# where a device in each state is (in these locations or below them); the
+# first one is where a device goes when it takes the state
+STATE_LOCATIONS = {
+    "received": ("defis_reuse.stock_location_intake",),
+    "diagnosed": ("defis_reuse.stock_location_workshop",),
+    "erased": ("defis_reuse.stock_location_workshop",),
+    "refurbished": ("defis_reuse.stock_location_workshop",),
+    "ready": ("defis_reuse.stock_location_ready",),
+    "lent": ("defis_reuse.stock_location_loan",),
+    "lost": ("stock.location_inventory",),
+    "sold": ("stock.stock_location_customers",),
+    "parts": ("defis_reuse.stock_location_parts",),
+    "recycled": ("defis_reuse.stock_location_recycling",
+                 "defis_reuse.stock_location_weee_recycler"),
+}
+# only _defis_set_state writes the state: a key no RPC call can forge
+_STATE_WRITER = object()
 STORAGE_TYPES = [
     ("hdd", "Hard disk (HDD)"),
     ("ssd", "SSD"),
@@ -41,7 +61,8 @@ class StockProductionLot(models.Model):
     parts or recycling. Its state is the single truth of where it is in
     the workshop and whether it was sold."""
 
-    _inherit = "stock.production.lot"
+    _name = "stock.production.lot"
+    _inherit = ["stock.production.lot", "mail.activity.mixin"]
 
     defis_category_id = fields.Many2one(
         "defis.device.category", string="Device category",
@@ -122,7 +143,65 @@ class StockProductionLot(models.Model):
                     "2022 reserves the word \"reconditionné\" for devices whose functions "
                     "were all tested and whose earlier data was erased.") % lot.display_name)
 
-    # -- state machine --------------------------------------------------
+    # -- the one writer of the state -------------------------------------
+    @api.model
+    def create(self, vals):
+        if "defis_state" in vals:
+            self._defis_refuse_state_write()
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if "defis_state" in vals and self.env.context.get("defis_state_writer") \
+                is not _STATE_WRITER:
+            self._defis_refuse_state_write()
+        return super().write(vals)
+
+    @api.model
+    def _defis_refuse_state_write(self):
+        raise UserError(_(
+            "The state of a device follows its stock: it changes through the workshop's "
+            "buttons, an erasure, a loan or a sale, not by editing it."))
+
+    def _defis_set_state(self, state, date=None, partner=None, loan=None):
+        """The one writer of ``defis_state``: checks the transition (and its
+        conditions: erasure, checklist, grade, loan), locks the rows, checks
+        that each device is where its new state says, writes the state with
+        what goes with it (household, warranty). Called by the stock service
+        once the move is done, in the same transaction. ``partner``: the
+        household of all the devices, or {lot id: household}."""
+        if not self:
+            return True
+        self._defis_lock()
+        self._defis_check_transition(state, loan=loan)
+        self._defis_check_where(state)
+        date = date or fields.Date.context_today(self)
+        writer = self.with_context(defis_state_writer=_STATE_WRITER)
+        for values, lots in self._defis_state_values(state, date, partner).items():
+            writer.browse(lots).write(dict(values))
+        if state == "diagnosed":
+            self._defis_reset_checklist()
+        return True
+
+    def _defis_state_values(self, state, date, partner):
+        """{values (as a tuple of items): lot ids} to write with the state."""
+        groups = {}
+        for lot in self:
+            values = {"defis_state": state, "defis_state_date": date}
+            household = partner.get(lot.id) if isinstance(partner, dict) else partner
+            if state in ("lent", "sold"):
+                values["defis_partner_id"] = household.id if household else False
+                values["defis_erasure_id"] = False  # to be erased again if it comes back
+            elif lot.defis_state == "lent" and state in ("diagnosed", "ready"):
+                values["defis_partner_id"] = False
+            if state == "sold":
+                months = lot.defis_category_id.warranty_months
+                values["defis_sale_date"] = date
+                values["defis_warranty_end"] = fields.Date.to_string(
+                    fields.Date.from_string(date) + relativedelta(months=months))
+            groups.setdefault(tuple(sorted(values.items())), []).append(lot.id)
+        return groups
+
     def _defis_lock(self):
         """Row lock on the devices until the end of the transaction: two
         concurrent changes of the same device wait for each other."""
@@ -135,9 +214,9 @@ class StockProductionLot(models.Model):
     def _defis_state_label(self, state):
         return dict(self._fields["defis_state"]._description_selection(self.env)).get(state, state)
 
-    def _defis_check_transition(self, new_state):
+    def _defis_check_transition(self, new_state, loan=None):
         for lot in self:
-            if new_state not in TRANSITIONS.get(lot.defis_state, ()):
+            if new_state not in TRANSITIONS.get(lot.defis_state or False, ()):
                 raise UserError(_(
                     "Device %(tag)s is %(state)s: it cannot become %(new)s.") % {
                         "tag": lot.display_name,
@@ -145,9 +224,16 @@ class StockProductionLot(models.Model):
                         "new": lot._defis_state_label(new_state)})
         check = getattr(self, "_defis_check_enter_%s" % new_state, None)
         if check:
-            check()
+            check(loan)
 
-    def _defis_check_enter_refurbished(self):
+    def _defis_check_enter_erased(self, _loan):
+        for lot in self:
+            if not lot.defis_erasure_id:
+                raise UserError(_(
+                    "Device %s has no successful erasure of its data since it came in.")
+                    % lot.display_name)
+
+    def _defis_check_enter_refurbished(self, _loan):
         for lot in self:
             if not lot.defis_erasure_id:
                 raise UserError(_(
@@ -155,7 +241,7 @@ class StockProductionLot(models.Model):
                     "under the French decree of 17 February 2022 it cannot be called "
                     "\"reconditionné\".") % lot.display_name)
 
-    def _defis_check_enter_ready(self):
+    def _defis_check_enter_ready(self, _loan):
         for lot in self:
             if not lot.defis_grade_id:
                 raise UserError(_(
@@ -165,6 +251,12 @@ class StockProductionLot(models.Model):
                 raise UserError(_(
                     "Device %(tag)s is not fully tested: %(checks)s.") % {
                         "tag": lot.display_name, "checks": ", ".join(missing.mapped("name"))})
+
+    def _defis_check_enter_sold(self, loan):
+        for lot in self.filtered(lambda lot: lot.defis_state == "lent"):
+            if not loan or loan.lot_id != lot or loan.state not in ("ongoing", "overdue"):
+                raise UserError(_("Device %s is lent: it is sold only by converting its "
+                                  "loan into a sale.") % lot.display_name)
 
     def _defis_missing_checks(self):
         """Mandatory checklist items of the device's category not done."""
@@ -193,21 +285,94 @@ class StockProductionLot(models.Model):
         """, {"uid": self.env.uid, "ids": tuple(self.ids)})
         self.invalidate_cache(["defis_check_ids"], self.ids)
 
-    def _defis_transition(self, new_state, date=None):
-        """Check the transition for every device, then write the new state
-        and its date (nothing written if one device is refused)."""
-        self._defis_lock()
-        self._defis_check_transition(new_state)
-        values = {
-            "defis_state": new_state,
-            "defis_state_date": date or fields.Date.context_today(self),
-        }
-        if new_state in ("lent", "sold"):
-            values["defis_erasure_id"] = False  # it will have to be erased again
-        self.write(values)
-        if new_state == "diagnosed":
-            self._defis_reset_checklist()
-        return True
+    # -- state and stock agree ---------------------------------------------
+    @api.model
+    def _defis_location_of_state(self, state):
+        """Where a device goes when it takes ``state``."""
+        return self.env.ref(STATE_LOCATIONS[state][0])
+
+    @api.model
+    def _defis_mismatches(self, lots=None, state=None):
+        """Devices whose stock disagrees with their state (or with ``state``),
+        in one query: [(lot, explanation)]. Each device must be one unit, in
+        one place, inside a location of its state (``STATE_LOCATIONS``, or
+        below it), with no negative stock in the warehouse. All devices when
+        ``lots`` is None."""
+        to_id = self.env["ir.model.data"].xmlid_to_res_id  # cached, unlike env.ref
+        rules = [(rule_state, to_id(xmlid))
+                 for rule_state, xmlids in STATE_LOCATIONS.items() for xmlid in xmlids]
+        self.env.cr.execute("""
+            WITH RECURSIVE rules (state, root) AS (
+                SELECT * FROM unnest(%(states)s::varchar[], %(roots)s::int[])
+            ),
+            tree (state, location_id) AS (
+                SELECT state, root FROM rules
+                 UNION
+                SELECT tree.state, loc.id
+                  FROM stock_location loc JOIN tree ON loc.location_id = tree.location_id
+            ),
+            devices AS (
+                SELECT lot.id, coalesce(%(state)s, lot.defis_state) AS state,
+                       array_agg(q.location_id ORDER BY q.location_id)
+                           FILTER (WHERE q.quantity > 0) AS places,
+                       coalesce(sum(q.quantity) FILTER (WHERE q.quantity > 0), 0) AS quantity,
+                       count(q.id) FILTER (WHERE q.quantity < 0
+                                             AND loc.usage = 'internal') AS negative
+                  FROM stock_production_lot lot
+             LEFT JOIN stock_quant q ON q.lot_id = lot.id
+             LEFT JOIN stock_location loc ON loc.id = q.location_id
+                 WHERE (%(all)s AND lot.defis_state IS NOT NULL) OR lot.id IN %(ids)s
+              GROUP BY lot.id
+            )
+            SELECT id, state, places, quantity, negative FROM devices
+             WHERE NOT (coalesce(cardinality(places), 0) = 1 AND abs(quantity - 1) < 0.001
+                        AND negative = 0
+                        AND EXISTS (SELECT 1 FROM tree WHERE tree.state = devices.state
+                                                         AND tree.location_id = places[1]))
+          ORDER BY id""", {
+            "states": [rule[0] for rule in rules], "roots": [rule[1] for rule in rules],
+            "state": state or None, "all": lots is None,
+            "ids": tuple(lots.ids) if lots else (0,)})
+        Location = self.env["stock.location"]
+        return [(self.browse(lot_id), self._defis_mismatch_text(
+            self.browse(lot_id), lot_state, Location.browse(places or []), quantity, negative))
+            for lot_id, lot_state, places, quantity, negative in self.env.cr.fetchall()]
+
+    def _defis_mismatch_text(self, lot, state, places, quantity, negative):
+        where = ", ".join(places.mapped("complete_name")) or _("nowhere in stock")
+        text = _("%(tag)s is %(state)s but its stock is: %(where)s (quantity %(qty)s).") % {
+            "tag": lot.name, "state": self._defis_state_label(state), "where": where,
+            "qty": quantity}
+        if negative:
+            text += " " + _("Negative stock in the warehouse.")
+        return text
+
+    def _defis_check_where(self, state=None):
+        """The devices are where ``state`` (their own by default) says:
+        refuse otherwise."""
+        mismatches = self._defis_mismatches(self, state) if self else []
+        if mismatches:
+            raise UserError(_("State and stock disagree: %s") % " ".join(
+                text for _lot, text in mismatches))
+
+    @api.model
+    def _cron_defis_health_check(self):
+        """Daily: every device's state and stock agree; each mismatch is
+        given to the managers as a to-do activity on the device."""
+        mismatches = self._defis_mismatches()
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model = self.env["ir.model"]._get(self._name)
+        managers = self.env.ref("defis_network.group_defis_manager").users.sorted("id")[:1]
+        summary = _("State and stock disagree")
+        for lot, text in mismatches:
+            if not managers or lot.activity_ids.filtered(
+                    lambda act: act.summary == summary):
+                continue
+            self.env["mail.activity"].create({
+                "res_model_id": model.id, "res_id": lot.id, "activity_type_id": todo.id,
+                "summary": summary, "note": text, "user_id": managers.id,
+                "date_deadline": fields.Date.context_today(self)})
+        return [text for _lot, text in mismatches]
 
     def _defis_current_locations(self):
         """{lot id: location holding the device now (internal first)}."""
@@ -218,196 +383,33 @@ class StockProductionLot(models.Model):
             where[quant.lot_id.id] = quant.location_id
         return where
 
-    def _defis_move_to(self, location, state, date=None):
-        """Move the devices to ``location`` by an internal transfer done at
-        once, then set their state."""
-        self._defis_lock()
-        self._defis_check_transition(state)
-        by_source = {}
-        where = self._defis_current_locations()
-        for lot in self:
-            source = where.get(lot.id)
-            if not source:
-                raise UserError(_("Device %s is not in stock.") % lot.display_name)
-            if source != location:
-                by_source.setdefault(source, self.browse())
-                by_source[source] |= lot
-        for source, lots in by_source.items():
-            lots._defis_transfer(source, location, date=date)
-        return self._defis_transition(state, date=date)
-
-    def _defis_transfer(self, source, destination, date=None):
-        """Internal transfer of the devices, done at once."""
-        picking_type = self.env.ref("stock.picking_type_internal")
-        picking = self.env["stock.picking"].create({
-            "picking_type_id": picking_type.id,
-            "location_id": source.id,
-            "location_dest_id": destination.id,
-            "origin": _("Workshop"),
-        })
-        moves = self.env["stock.move"]
-        for product, lots in self._defis_group_by_product():
-            moves |= self.env["stock.move"].create({
-                "name": product.display_name,
-                "picking_id": picking.id,
-                "picking_type_id": picking_type.id,
-                "product_id": product.id,
-                "product_uom": product.uom_id.id,
-                "product_uom_qty": len(lots),
-                "location_id": source.id,
-                "location_dest_id": destination.id,
-            })
-        done = "%s 12:00:00" % date if date else fields.Datetime.now()
-        if self._defis_engine_free(self.mapped("product_id")) \
-                and self._defis_single_quants(source, destination):
-            self._defis_relocate(picking, moves, done)
-        else:
-            self._defis_transfer_by_stock(picking, moves, done)
-        if not self.env.context.get("tracking_disable"):
-            for lot in self:
-                lot.message_post(body=_("Moved from %(source)s to %(dest)s.") % {
-                    "source": source.display_name, "dest": destination.display_name})
-        return picking
-
-    def _defis_transfer_by_stock(self, picking, moves, done):
-        """Odoo's own way: move lines per device, quants updated one by one."""
-        moves._action_confirm()
-        MoveLine = self.env["stock.move.line"]
-        for move in moves:
-            for lot in self.filtered(lambda lot, move=move: lot.product_id == move.product_id):
-                MoveLine.create({
-                    "move_id": move.id, "picking_id": picking.id,
-                    "product_id": move.product_id.id, "product_uom_id": move.product_uom.id,
-                    "lot_id": lot.id, "qty_done": 1,
-                    "location_id": move.location_id.id,
-                    "location_dest_id": move.location_dest_id.id,
-                })
-        picking.action_done()
-        picking.write({"date_done": done})
-        moves.write({"date": done})
-        picking.move_line_ids.write({"date": done})
-
-    def _defis_single_quants(self, source, destination):
-        """Each device is one unit at ``source``, free (not reserved, not
-        packed, not owned), and has no quant at ``destination``."""
-        self.env.cr.execute("""
-            SELECT count(*) FILTER (WHERE location_id = %(source)s AND quantity = 1
-                                      AND reserved_quantity = 0 AND package_id IS NULL
-                                      AND owner_id IS NULL),
-                   count(*) FILTER (WHERE location_id = %(source)s),
-                   count(*) FILTER (WHERE location_id = %(dest)s)
-              FROM stock_quant WHERE lot_id IN %(lots)s
-        """, {"source": source.id, "dest": destination.id, "lots": tuple(self.ids)})
-        free, at_source, at_dest = self.env.cr.fetchone()
-        return free == at_source == len(self) and not at_dest
-
-    @api.model
-    def _defis_engine_free(self, products):
-        """Moves of these products carry no valuation (standard cost,
-        periodic valuation): the stock engine's per-unit work can be skipped."""
-        return all(product.cost_method == "standard" and product.valuation != "real_time"
-                   for product in products.with_prefetch())
-
-    def _defis_insert_done_lines(self, move, done):
-        """One done move line of one unit per device, in one query."""
-        if not self:
-            return
-        params = []
-        for lot in self:
-            params += [move.picking_id.id or None, move.id, move.product_id.id,
-                       move.product_uom.id, lot.id, done, move.location_id.id,
-                       move.location_dest_id.id, move.picking_id.name or move.reference,
-                       self.env.uid, self.env.uid]
-        row = ("(%s, %s, %s, %s, %s, 0, 0, 1, 1, %s, %s, %s, 'done', %s, "
-               "%s, now() at time zone 'UTC', %s, now() at time zone 'UTC')")
-        self.env.cr.execute(
-            "INSERT INTO stock_move_line (picking_id, move_id, product_id, product_uom_id, "
-            "lot_id, product_qty, product_uom_qty, ordered_qty, qty_done, date, location_id, "
-            "location_dest_id, state, reference, create_uid, create_date, write_uid, "
-            "write_date) VALUES " + ", ".join([row] * len(self)), params)
-
-    def _defis_insert_received_quants(self, move, done):
-        """Quants of new devices received by ``move``: one unit at the
-        destination, minus one at the source, as the stock engine keeps them."""
-        params = []
-        for lot in self:
-            for location, quantity in ((move.location_dest_id, 1), (move.location_id, -1)):
-                params += [move.product_id.id, location.company_id.id or None, location.id,
-                           lot.id, quantity, done, self.env.uid, self.env.uid]
-        row = ("(%s, %s, %s, %s, %s, 0, %s, %s, now() at time zone 'UTC', %s, "
-               "now() at time zone 'UTC')")
-        self.env.cr.execute(
-            "INSERT INTO stock_quant (product_id, company_id, location_id, lot_id, quantity, "
-            "reserved_quantity, in_date, create_uid, create_date, write_uid, write_date) "
-            "VALUES " + ", ".join([row] * (2 * len(self))), params)
-        self.env["stock.quant"].invalidate_cache()
-
-    def _defis_relocate(self, picking, moves, done):
-        """Fast path for single units of serial devices between internal
-        locations (no valuation): the done move lines are inserted and the
-        devices' quants change location, in three queries instead of about
-        fifty a device through the stock engine."""
-        for move in moves:
-            self.filtered(lambda lot, move=move: lot.product_id == move.product_id) \
-                ._defis_insert_done_lines(move, done)
-        self.env.cr.execute("""
-            UPDATE stock_quant SET location_id = %s, write_uid = %s,
-                   write_date = now() at time zone 'UTC'
-             WHERE lot_id IN %s AND location_id = %s""",
-                            (picking.location_dest_id.id, self.env.uid, tuple(self.ids),
-                             picking.location_id.id))
-        self.env["stock.quant"].invalidate_cache()
-        moves.invalidate_cache()
-        moves.write({"state": "done", "date": done})
-        picking.write({"date_done": done})
-
-    def _defis_group_by_product(self):
-        groups = {}
-        for lot in self:
-            groups.setdefault(lot.product_id, self.browse())
-            groups[lot.product_id] |= lot
-        return groups.items()
-
-    def action_defis_mark_sold(self, partner, date=None):
-        """The device leaves to ``partner`` (sold at the till, or a loan
-        converted). Stock is moved by the sale, not here."""
-        date = date or fields.Date.context_today(self)
-        self._defis_lock()
-        for lot in self:
-            if lot.defis_state == "lent" and not self.env.context.get("defis_loan_conversion"):
-                raise UserError(_("Device %s is lent: it is sold only by converting its "
-                                  "loan into a sale.") % lot.display_name)
-            if lot.defis_state not in ("ready", "lent"):
-                raise UserError(_(
-                    "Device %(tag)s is %(state)s: only a ready or lent device can be "
-                    "sold.") % {"tag": lot.display_name,
-                                "state": lot._defis_state_label(lot.defis_state)})
-        self._defis_transition("sold", date=date)
-        for lot in self:
-            months = lot.defis_category_id.warranty_months
-            lot.write({
-                "defis_partner_id": partner.id,
-                "defis_sale_date": date,
-                "defis_warranty_end": fields.Date.to_string(
-                    fields.Date.from_string(date) + relativedelta(months=months)),
-            })
-        return True
+    def _defis_route(self, state, date=None):
+        """The devices take ``state`` and go where it says, through the
+        stock service."""
+        return self.env["defis.device.stock"].move(
+            self, self._defis_location_of_state(state), date=date, state=state,
+            origin=_("Workshop"))
 
     # -- workshop buttons ------------------------------------------------
     def action_defis_refurbish(self):
-        return self._defis_move_to(self.env.ref("defis_reuse.stock_location_workshop"), "diagnosed")
+        self._defis_route("diagnosed")
+        return True
 
     def action_defis_parts(self):
-        return self._defis_move_to(self.env.ref("defis_reuse.stock_location_parts"), "parts")
+        self._defis_route("parts")
+        return True
 
     def action_defis_recycle(self):
-        return self._defis_move_to(self.env.ref("defis_reuse.stock_location_recycling"), "recycled")
+        self._defis_route("recycled")
+        return True
 
     def action_defis_set_refurbished(self):
-        return self._defis_transition("refurbished")
+        self._defis_route("refurbished")
+        return True
 
     def action_defis_set_ready(self):
-        return self._defis_move_to(self.env.ref("defis_reuse.stock_location_ready"), "ready")
+        self._defis_route("ready")
+        return True
 
     def action_defis_record_erasure(self):
         self.ensure_one()
@@ -432,40 +434,6 @@ class StockProductionLot(models.Model):
 
     def action_defis_print_erasure(self):
         return self.env.ref("defis_reuse.action_report_defis_erasure").report_action(self)
-
-    @api.model
-    def _defis_insert_devices(self, product, vals_list):
-        """Create the lots of many new devices of ``product`` in one INSERT
-        (Odoo 11 creates records one by one). ``vals_list`` holds plain
-        stored values of this model, the same keys in every dict."""
-        if not vals_list:
-            return self.browse()
-        columns = sorted(vals_list[0])
-        fixed = {
-            "product_id": product.id,
-            "product_uom_id": product.uom_id.id,
-            "defis_category_id": product.defis_category_id.id or None,
-        }
-        columns = [column for column in columns if column not in fixed] + sorted(fixed)
-        unknown = set(columns) - set(self._fields)
-        if unknown:
-            raise ValueError("Unknown lot fields: %s" % ", ".join(sorted(unknown)))
-        row = "(%s, %%s, now() at time zone 'UTC', %%s, now() at time zone 'UTC')" % (
-            ", ".join(["%s"] * len(columns)))
-        params = []
-        for vals in vals_list:
-            values = dict(vals, **fixed)
-            params.extend(values.get(column) or None for column in columns)
-            params.extend([self.env.uid, self.env.uid])
-        self.env.cr.execute(
-            'INSERT INTO stock_production_lot (%s, create_uid, create_date, write_uid, '
-            'write_date) VALUES %s RETURNING id' % (
-                ", ".join('"%s"' % column for column in columns),
-                ", ".join([row] * len(vals_list))),
-            params)
-        ids = [row[0] for row in self.env.cr.fetchall()]
-        self.invalidate_cache(ids=ids)
-        return self.browse(ids)
 
     @api.model
     def _defis_next_asset_tags(self, count, date=None):

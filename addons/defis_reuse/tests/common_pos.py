@@ -1,9 +1,9 @@
 from odoo import fields
 
-from odoo.addons.defis_network.tests.common import DefisCase
+from .common import ReuseCase, open_till, receive, walk_to
 
 
-class DefisPosCase(DefisCase):
+class DefisPosCase(ReuseCase):
     """The till "Boutique solidaire" with an open session, ready laptops and
     a member household. Orders go through ``create_from_ui``, the server
     path of the till."""
@@ -13,9 +13,7 @@ class DefisPosCase(DefisCase):
         result = super().set_up_class_data()
         cls.config = cls.env.ref("point_of_sale.pos_config_main")
         cls.pass_journal = cls.env.ref("defis_reuse.journal_pass_numerique")
-        cls.env["pos.session"]._defis_demo_setup_till(cls.config)
-        cls.session = cls.env["pos.session"].create({"config_id": cls.config.id})
-        cls.session.action_pos_session_open()
+        cls.session = open_till(cls.env)
         cls.laptop = cls.env.ref("defis_reuse.product_laptop")
         cls.grade_a = cls.env.ref("defis_reuse.device_grade_a")
         cls.grade_b = cls.env.ref("defis_reuse.device_grade_b")
@@ -39,13 +37,12 @@ class DefisPosCase(DefisCase):
 
     @classmethod
     def create_ready_device(cls, tag, grade=None, product=None):
-        product = product or cls.laptop
-        lot = cls.env["stock.production.lot"].create({
-            "name": tag, "defis_asset_tag": tag, "product_id": product.id,
-            "defis_grade_id": (grade or cls.grade_a).id})
-        cls.env["stock.quant"]._update_available_quantity(product, cls.ready, 1.0, lot_id=lot)
-        lot.write({"defis_state": "ready", "defis_state_date": "2018-03-01"})
-        return lot
+        """A device received and walked through the workshop to the
+        shelf the till sells from, named ``tag``."""
+        category = (product or cls.laptop).defis_category_id
+        lot = receive(cls.env, 1, category.code, "2018-03-01")
+        lot.write({"name": tag, "defis_asset_tag": tag})
+        return walk_to(lot, "ready", "2018-03-01", grade or cls.grade_a)
 
     def statement(self, journal):
         return self.session.statement_ids.filtered(lambda st: st.journal_id == journal)
@@ -74,8 +71,7 @@ class DefisPosCase(DefisCase):
                 "journal_id": self.pass_journal.id, "amount": amount,
                 "defis_vouchers": vouchers}])
             rest -= amount
-        cash = self.session.statement_ids.mapped("journal_id").filtered(
-            lambda journal: not journal.defis_pass_numerique)[:1]
+        cash = self.session._defis_statement("cash").journal_id
         payments.append([0, 0, {
             "name": stamp, "statement_id": self.statement(cash).id,
             "journal_id": cash.id, "amount": rest}])

@@ -110,12 +110,6 @@ def ready_device(env, donor, technician, grade="defis_reuse.device_grade_a", **v
     return lot
 
 
-def sell_device(lot, household, date):
-    """The device sold to ``household`` on ``date`` (warranty from then)."""
-    lot.action_defis_mark_sold(household, date)
-    return lot
-
-
 def decode_qr_codes(pdf):
     """The texts of the QR codes printed on a PDF (rendered at 300 dpi)."""
     folder = tempfile.mkdtemp(prefix="defis-qr-")

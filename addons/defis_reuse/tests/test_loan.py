@@ -6,7 +6,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
-from .common import LoanCase, create_device, quantity_at
+from .common import LoanCase, create_device, open_till, quantity_at, sell_device
 
 
 def days_from(date, days):
@@ -43,7 +43,7 @@ class TestLoan(LoanCase):
         self.assertEqual(loan.deposit_state, "none")
 
     def test_only_ready_devices_are_lent(self):
-        lot = create_device(self.env, "T-LOAN-004", state="diagnosed", location="workshop")
+        lot = create_device(self.env, "T-LOAN-004", state="diagnosed")
         loan = self.create_loan(lot)
         with self.assertRaisesRegex(UserError, "pas prêt"):
             loan.with_context(lang="fr_FR").action_start()
@@ -61,9 +61,11 @@ class TestLoan(LoanCase):
 
     def test_no_sale_while_lent(self):
         loan = self.start_loan("T-LOAN-006")
-        with self.assertRaises(UserError):
-            loan.lot_id.action_defis_mark_sold(self.member, self.today)
+        with self.assertRaisesRegex(UserError, "convertissant"):
+            sell_device(loan.lot_id.with_context(lang="fr_FR"), self.member, self.today)
         self.assertEqual(loan.lot_id.defis_state, "lent")
+        self.assertEqual(quantity_at(self.env, loan.lot_id, "defis_reuse.stock_location_loan"),
+                         1.0)
 
     def test_return_sends_the_device_to_the_workshop(self):
         loan = self.start_loan("T-LOAN-007", deposit_amount=30.0, deposit_method="cash")
@@ -122,8 +124,12 @@ class TestLoan(LoanCase):
         self.assertEqual(loan.state, "ongoing")
 
     def test_convert_into_sale(self):
+        """The borrower keeps the device: a till order of the open session at
+        the grid price, the deposit counted as part payment, in the session's
+        takings and, once it is closed, in the accounts."""
+        session = open_till(self.env)
         loan = self.start_loan("T-LOAN-013", deposit_amount=40.0, deposit_method="cash")
-        loan.action_convert_to_sale()
+        loan.sudo(self.defis_user).action_convert_to_sale()
         lot = loan.lot_id
         self.assertEqual((loan.state, loan.deposit_state), ("converted", "kept"))
         self.assertEqual(lot.defis_state, "sold")
@@ -132,18 +138,59 @@ class TestLoan(LoanCase):
         self.assertTrue(lot.defis_warranty_end > self.today)
         self.assertEqual(quantity_at(self.env, lot, "stock.stock_location_customers"), 1.0)
         self.assertEqual(quantity_at(self.env, lot, "defis_reuse.stock_location_loan"), 0.0)
-        # grid price of a grade A laptop 150, deposit 40
+        order = loan.pos_order_id
+        self.assertEqual((order.session_id, order.state, order.partner_id),
+                         (session, "paid", self.member))
+        self.assertEqual((order.amount_total, order.lines.defis_lot_id), (150.0, lot))
+        self.assertEqual((order.defis_loan_id, order.defis_conflict), (loan, False))
+        self.assertEqual(order.picking_id.state, "done")
+        # grid price of a grade A laptop 150, deposit 40: 110 paid in cash
+        takings = {st.journal_id: sum(st.line_ids.mapped("amount"))
+                   for st in session.statement_ids}
+        self.assertEqual(takings[session._defis_statement("deposit").journal_id], 40.0)
+        self.assertEqual(takings[session._defis_statement("cash").journal_id], 110.0)
         self.assertIn("110.00", loan.message_ids[0].body)
+        session.action_pos_session_closing_control()
+        self.assertEqual(order.state, "done")
+        product = lot.product_id
+        income = product.property_account_income_id \
+            or product.categ_id.property_account_income_categ_id
+        self.assertEqual(sum(order.account_move.line_ids.filtered(
+            lambda line: line.account_id == income).mapped("credit")), 150.0)
+
+    def test_conversion_needs_an_open_session(self):
+        loan = self.start_loan("T-LOAN-019")
+        with self.assertRaisesRegex(UserError, "session"):
+            loan.with_context(lang="fr_FR").action_convert_to_sale()
+        self.assertEqual((loan.state, loan.lot_id.defis_state), ("ongoing", "lent"))
+
+    def test_deposit_above_the_price_counts_the_price(self):
+        open_till(self.env)
+        lot = create_device(self.env, "T-LOAN-020", grade="c")
+        loan = self.create_loan(lot, deposit_amount=80.0, deposit_method="cheque")
+        loan.action_start()
+        loan.action_convert_to_sale()
+        order = loan.pos_order_id
+        self.assertEqual(order.amount_total, 60.0)
+        self.assertEqual(order.statement_ids.mapped("amount"), [60.0])
+        self.assertTrue(order.statement_ids.journal_id.defis_loan_deposit)
 
     def test_declare_lost(self):
         loan = self.start_loan("T-LOAN-014", deposit_amount=40.0, deposit_method="cash")
         loan.action_declare_lost()
         self.assertEqual((loan.state, loan.deposit_state), ("lost", "kept"))
+        self.assertEqual(loan.lot_id.defis_state, "lost")
         self.assertEqual(quantity_at(self.env, loan.lot_id, "defis_reuse.stock_location_loan"),
                          0.0)
+        self.assertEqual(quantity_at(self.env, loan.lot_id, "stock.location_inventory"), 1.0)
         # no longer ongoing: the device may be on another loan once found
         self.assertFalse(self.env["defis.loan"].search(
             [("lot_id", "=", loan.lot_id.id), ("state", "in", ("ongoing", "overdue"))]))
+        # found again, it goes back to the workshop
+        loan.lot_id.action_defis_refurbish()
+        self.assertEqual(loan.lot_id.defis_state, "diagnosed")
+        self.assertEqual(quantity_at(self.env, loan.lot_id,
+                                     "defis_reuse.stock_location_workshop"), 1.0)
 
     def test_only_drafts_are_deleted(self):
         loan = self.start_loan("T-LOAN-015")

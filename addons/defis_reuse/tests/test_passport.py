@@ -9,7 +9,8 @@ from odoo.tools import config
 
 from odoo.addons.defis_network.tests.common import DefisHttpCase
 
-from .common_probe import decode_qr_codes, ready_device, sell_device
+from .common import sell_device
+from .common_probe import decode_qr_codes, ready_device
 
 
 def label_pdf(env, lot):

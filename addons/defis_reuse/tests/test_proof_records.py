@@ -112,7 +112,7 @@ class TestRecyclingBatchProof(LoanCase, ProofAssertions):
     def set_up_reuse_data(cls):  # pylint: disable=missing-return
         super().set_up_reuse_data()
         recycler = cls.env["res.partner"].create({"name": "Envie 56 DEEE", "is_company": True})
-        lot = create_device(cls.env, "T-PREUVE-1", state="recycled", location="recycling")
+        lot = create_device(cls.env, "T-PREUVE-1", state="recycled")
         cls.batch = cls.env["defis.recycling.batch"].create({
             "partner_id": recycler.id, "date": "2018-12-14",
             "line_ids": [(0, 0, {"category_id": cls.cat_laptop.id, "weight_kg": 2.5,

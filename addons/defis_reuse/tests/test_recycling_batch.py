@@ -3,7 +3,7 @@ import psycopg2
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import mute_logger
 
-from .common import LoanCase, create_device, quantity_at
+from .common import LoanCase, create_device, quantity_at, receive_items
 
 RECYCLING = "defis_reuse.stock_location_recycling"
 RECYCLER = "defis_reuse.stock_location_weee_recycler"
@@ -19,10 +19,8 @@ class TestRecyclingBatch(LoanCase):
         cls.laptop = cls.env.ref("defis_reuse.device_category_laptop")
         cls.printer = cls.env.ref("defis_reuse.device_category_printer")
         cls.lots = cls.env["stock.production.lot"].browse([
-            create_device(cls.env, "T-DEEE-%d" % i, state="recycled", location="recycling").id
-            for i in range(2)])
-        cls.env["stock.quant"]._update_available_quantity(
-            cls.printer.product_id, cls.env.ref(RECYCLING), 5.0)
+            create_device(cls.env, "T-DEEE-%d" % i, state="recycled").id for i in range(2)])
+        receive_items(cls.env, "printer", 5, RECYCLING)
         return result
 
     def create_batch(self, lines):
@@ -52,7 +50,10 @@ class TestRecyclingBatch(LoanCase):
             self.assertEqual(quantity_at(self.env, lot, RECYCLING), 0.0)
         self.assertEqual(self.printer_quantity(RECYCLER), 3.0)
         self.assertEqual(self.printer_quantity(RECYCLING), 2.0)
-        self.assertEqual(batch.picking_ids.mapped("state"), ["done", "done"])
+        # one transfer for the whole handover, devices and items
+        self.assertEqual(batch.picking_ids.mapped("state"), ["done"])
+        self.assertEqual(batch.picking_ids.partner_id, self.recycler)
+        self.assertEqual(set(batch.picking_ids.move_line_ids.mapped("lot_id")), set(self.lots))
         with self.assertRaises(UserError):
             batch.action_validate()
         with self.assertRaises(UserError):

@@ -13,10 +13,9 @@ var PopupWidget = require('point_of_sale.popups');
 var screens = require('point_of_sale.screens');
 
 var _t = core._t;
-var VOUCHER_VALUE = 10;
 
 models.load_fields('res.partner', ['defis_member_until']);
-models.load_fields('account.journal', ['defis_pass_numerique']);
+models.load_fields('account.journal', ['defis_pass_numerique', 'defis_loan_deposit']);
 models.load_fields('product.product', ['defis_price_min', 'defis_price_max']);
 
 models.load_models({
@@ -35,6 +34,36 @@ models.load_models({
 
 var _super_posmodel = models.PosModel.prototype;
 models.PosModel = models.PosModel.extend({
+    load_server_data: function () {
+        var self = this;
+        return _super_posmodel.load_server_data.apply(this, arguments).then(function () {
+            // loan deposits are counted by the office when a loan becomes a sale
+            self.cashregisters = _.reject(self.cashregisters, function (register) {
+                return register.journal.defis_loan_deposit;
+            });
+        });
+    },
+    defis_voucher_value: function () {
+        return this.config.defis_voucher_value;
+    },
+    // the membership as the server knows it now (the customers' list may be
+    // older); the loaded value when the server cannot be reached
+    defis_refresh_member: function (client) {
+        return rpc.query({
+            model: 'res.partner',
+            method: 'read',
+            args: [[client.id], ['defis_member_until']],
+            kwargs: {context: session.user_context},
+        }, {timeout: 3000, shadow: true}).then(function (rows) {
+            if (rows.length) {
+                client.defis_member_until = rows[0].defis_member_until;
+            }
+        }, function (error, event) {
+            if (event) {
+                event.preventDefault();
+            }
+        });
+    },
     defis_set_devices: function (devices) {
         var self = this;
         this.defis_devices = devices;
@@ -248,10 +277,27 @@ screens.PaymentScreenWidget.include({
                 order.add_paymentline(cashregister);
                 var line = order.selected_paymentline;
                 line.defis_vouchers = numbers;
-                line.set_amount(VOUCHER_VALUE * numbers.length);
+                line.set_amount(self.pos.defis_voucher_value() * numbers.length);
                 self.reset_input();
                 self.render_paymentlines();
             },
+        });
+    },
+    validate_order: function (force_validation) {
+        var self = this;
+        var order = this.pos.get_order();
+        var client = order.get_client();
+        var _super = this._super.bind(this);
+        if (!order.defis_has_devices() || !client) {
+            return _super(force_validation);
+        }
+        if (this.defis_refreshing) {
+            return;
+        }
+        this.defis_refreshing = true;
+        this.pos.defis_refresh_member(client).always(function () {
+            self.defis_refreshing = false;
+            _super(force_validation);
         });
     },
     order_is_valid: function (force_validation) {
@@ -274,6 +320,7 @@ screens.PaymentScreenWidget.include({
             });
             return false;
         }
+        // the server says until when the membership valid today runs
         if (!client.defis_member_until || client.defis_member_until < today) {
             this.gui.show_popup('error', {
                 title: _t('Not a member'),
@@ -291,10 +338,11 @@ screens.PaymentScreenWidget.include({
                 continue;
             }
             var vouchers = lines[i].defis_vouchers || [];
-            if (Math.abs(lines[i].get_amount() - VOUCHER_VALUE * vouchers.length) > 0.001) {
+            var value = this.pos.defis_voucher_value();
+            if (Math.abs(lines[i].get_amount() - value * vouchers.length) > 0.001) {
                 this.gui.show_popup('error', {
                     title: _t('Pass numérique'),
-                    body: _.str.sprintf(_t('The amount paid in Pass numérique must be 10 € per voucher (%s vouchers).'), vouchers.length),
+                    body: _.str.sprintf(_t('The amount paid in Pass numérique must be %s per voucher (%s vouchers).'), this.format_currency(value), vouchers.length),
                 });
                 return false;
             }
