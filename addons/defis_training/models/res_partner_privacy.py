@@ -9,8 +9,9 @@ from odoo.addons.defis_network.models.res_partner_retention import Hold, years_a
 LEARNER_RETENTION = "defis_training.learner_retention_years"
 
 
+# contacts are extended in one file per concern, on purpose
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _defis_retention_due(self):
