@@ -30,6 +30,10 @@ class TestEventUsersOutsideDefis(DefisHttpCase):
             "date_end": "2030-05-02 16:00:00"})
         self.assertEqual(event.defis_planned_hours, 0.0)
         event.sudo(officer).write({"name": "Forum des associations 2030"})
+        # the hours attended are computed from attendance they may not read
+        registration = self.env["event.registration"].sudo(officer).create({
+            "event_id": event.id, "name": "Visiteur du forum"})
+        self.assertEqual(registration.defis_hours_attended, 0.0)
 
     def test_internal_user_opens_the_public_pages(self):
         """A cashier, say, follows the main menu's « Formations » link."""
