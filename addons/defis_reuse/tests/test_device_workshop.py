@@ -31,6 +31,10 @@ class TestDeviceWorkshop(ReuseCase):
         self.assertEqual(self.stock_at(lot, self.loc_ready), 1)
         self.assertEqual(self.stock_at(lot, self.loc_workshop), 0)
         sell_device(lot, self.household, "2018-05-31")
+        # a sold device names its household: it is no longer the workshop's to read
+        with self.assertRaises(AccessError):
+            lot.read(["defis_partner_id"])
+        lot = self.lot.sudo(self.manager)
         self.assertEqual(lot.defis_state, "sold")
         self.assertEqual(lot._defis_current_locations()[lot.id],
                          self.env.ref("stock.stock_location_customers"))

@@ -61,6 +61,7 @@ class TestLoanConcurrency(TransactionCase):
                 DELETE FROM mail_message WHERE model = 'stock.production.lot' AND res_id = %(lot)s;
                 DELETE FROM mail_followers
                  WHERE res_model = 'stock.production.lot' AND res_id = %(lot)s;
+                DELETE FROM defis_erasure WHERE lot_id = %(lot)s;
                 DELETE FROM stock_production_lot WHERE id = %(lot)s;
                 DELETE FROM mail_message WHERE model = 'defis.intake' AND res_id IN %(intakes)s;
                 DELETE FROM mail_followers

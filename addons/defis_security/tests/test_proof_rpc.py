@@ -14,7 +14,7 @@ class TestProofRecordsByRpc(SecurityHttpCase):
         super().setUp()
         self.manager = self.create_internal_user(
             "responsable.preuves", ("defis_network.group_defis_manager",))
-        lot = create_device(self.env, "T-PREUVE-RPC", state="diagnosed", location="workshop")
+        lot = create_device(self.env, "T-PREUVE-RPC", state="diagnosed")
         self.erasure = self.env["defis.erasure"].create({
             "lot_id": lot.id, "method": "overwrite", "passes": 1, "tool": "nwipe 0.34"})
         run = create_upcoming_run(self.env, create_web_programme(self.env, "Preuves (RPC)"))
