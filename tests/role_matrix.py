@@ -215,7 +215,7 @@ class RoleWorld:
         self.device = create_device(env, "ROLES-0001")
         self.device.sudo().write({"defis_partner_id": self.other_household.id})
         self.diagnosed_device = create_device(
-            env, "ROLES-0002", state="diagnosed", location="workshop")
+            env, "ROLES-0002", state="diagnosed")
         self.intake = env["defis.intake"].create({
             "partner_id": self.other_structure.id, "date": "2018-03-15", "place": "Lanester",
             "line_ids": [(0, 0, {"category_id": self.laptop.id, "quantity": 1,
@@ -225,8 +225,11 @@ class RoleWorld:
         self.snapshot_diff = self.snapshot_difference(self.snapshot)
         self.disk = env["defis.device.disk"].create({
             "lot_id": self.device.id, "serial": "WD-ROLES-1", "size_gb": 256})
-        self.check = env["defis.device.check"].create({
-            "lot_id": self.device.id, "item_id": self.checklist_item.id})
+        # the workshop walked the device through its checklist
+        self.check = self.device.defis_check_ids.filtered(
+            lambda check: check.item_id == self.checklist_item)[:1] or env[
+                "defis.device.check"].create({
+                    "lot_id": self.device.id, "item_id": self.checklist_item.id})
         self.recycler = env["res.partner"].create({"name": "Recycleur DEEE", "is_company": True})
         self.batch = env["defis.recycling.batch"].create({
             "partner_id": self.recycler.id,
@@ -244,6 +247,11 @@ class RoleWorld:
     def checklist_item(self):
         return self.env["defis.checklist.item"].search(
             [("category_id", "=", self.laptop.id)], limit=1)
+
+    def new_checklist_item(self):
+        """An item the diagnosis did not put on the devices' checklists yet."""
+        return self.env["defis.checklist.item"].create({
+            "category_id": self.laptop.id, "name": "Point ajouté (rôles)", "mandatory": False})
 
     def erase(self, lot):
         return self.env["defis.erasure"].create({
@@ -599,7 +607,7 @@ FIXTURES = {
         values=lambda world: {"lot_id": world.diagnosed_device.id, "method": "crypto",
                               "tool": "hdparm 9.58", "result": "success"},
         fresh=lambda world: world.erase(create_device(
-            world.env, _lot_name(world), state="diagnosed", location="workshop")),
+            world.env, _lot_name(world), state="diagnosed")),
         write={"notes": "Note ajoutée"}),
     ("defis.device.snapshot", ""): Fixture(
         sample=_attr("snapshot"), values=lambda world: {"lot_id": world.device.id},
@@ -617,7 +625,7 @@ FIXTURES = {
     ("defis.device.check", ""): Fixture(
         sample=_attr("check"),
         values=lambda world: {"lot_id": world.diagnosed_device.id,
-                              "item_id": world.checklist_item.id},
+                              "item_id": world.new_checklist_item().id},
         write={"note": "Écran vérifié"}),
     ("defis.recycling.batch", ""): Fixture(
         sample=_attr("batch"), values=lambda world: {"partner_id": world.recycler.id},
