@@ -10,8 +10,9 @@ tree's add-ons without losing data (``make upgrade-check``).
 3. The working tree's add-ons update it (odoo-bin -u; the add-ons of ADDONS
    that the release did not have are installed, -i), running the migrations
    of addons/*/migrations/<version>/.
-4. The record counts of every Défis model and the attachments' checksums
-   must be the same as before; every add-on must be at its manifest's version.
+4. No Défis model may have fewer records than before, every attachment must
+   still be there with its checksum (the update's own new records are
+   printed); every add-on must be at its manifest's version.
 
 Usage: python scripts/upgrade_check.py -c ODOO_CONF [-d DB] [--keep]
 """
@@ -129,6 +130,19 @@ def upgrade(config, database, old_installed):
     run(command)
 
 
+def lost_records(before, after):
+    """The update may add records (the new version's own data: a journal, a
+    category's picture); it loses none."""
+    return ["%s: %s -> %s" % (model, count, after.get(model, "missing"))
+            for model, count in sorted(before.items()) if after.get(model, 0) < count]
+
+
+def changed_attachments(before, after):
+    """Every file of the database is still there, unchanged."""
+    changed = sorted(key for key, value in before.items() if after.get(key) != value)
+    return ["attachments changed or lost: %s" % changed[:10]] if changed else []
+
+
 def check(config, database):
     conf = defis_db.read_conf(config)
     tag, commit = base_release()
@@ -145,9 +159,8 @@ def check(config, database):
     before = defis_db.figures(conf, database)
     upgrade(config, database, old_installed)
     after = defis_db.figures(conf, database)
-    differences = defis_db.compare_counts(before["counts"], after["counts"])
-    if before["attachments"] != after["attachments"]:
-        differences.append("attachments differ")
+    differences = lost_records(before["counts"], after["counts"])
+    differences += changed_attachments(before["attachments"], after["attachments"])
     versions = installed_addons(conf, database)
     for name, version in manifest_versions().items():
         if versions.get(name) != version:
@@ -168,9 +181,14 @@ def main(argv=None):
     for model in sorted(set(before["counts"]) | set(after["counts"])):
         print("%-45s %8s %8s" % (model, before["counts"].get(model, "-"),
                                  after["counts"].get(model, "-")))
-    print("upgrade-check: %d models, %d records, %d attachments compared; %s" % (
-        len(before["counts"]), sum(before["counts"].values()), len(before["attachments"]),
-        "; ".join(differences) or "no difference"))
+    added = ["%s +%d" % (model, after["counts"][model] - count)
+             for model, count in sorted(before["counts"].items())
+             if after["counts"].get(model, 0) > count]
+    print("upgrade-check: %d models, %d records, %d attachments compared; added by the "
+          "update: %s; %s" % (
+              len(before["counts"]), sum(before["counts"].values()), len(before["attachments"]),
+              ", ".join(added) or "nothing",
+              "; ".join(differences) or "nothing lost or changed"))
     return 1 if differences else 0
 
 
