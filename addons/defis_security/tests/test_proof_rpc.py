@@ -36,8 +36,9 @@ class TestProofRecordsByRpc(SecurityHttpCase):
         self.assertEqual(record.read(), before)
 
     def test_erasure_is_kept(self):
-        self.assert_refused(self.erasure, "unlink", [])
-        # no manager writes an erasure at all (access rights)
+        # no manager deletes or writes an erasure at all (access rights)
+        self.assert_refused(self.erasure, "unlink", [],
+                            "odoo.exceptions.AccessError", "pas autorisé à supprimer")
         self.assert_refused(self.erasure, "write", [{"tool": "autre", "result": "failure"}],
                             "odoo.exceptions.AccessError", "pas autorisé à modifier")
 
