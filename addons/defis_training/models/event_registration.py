@@ -49,6 +49,9 @@ class EventRegistration(models.Model):
 
     @api.multi
     def unlink(self):
+        # whoever may not delete the registration is told so first
+        self.check_access_rights("unlink")
+        self.check_access_rule("unlink")
         # the database would delete their attendance: the lines refuse it when kept
         self.with_context(active_test=False).mapped("defis_attendance_ids").unlink()
         return super().unlink()
