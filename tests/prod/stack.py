@@ -11,12 +11,17 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 
 import requests
 from requests.adapters import HTTPAdapter
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+STAMP = re.compile(r'name="form_stamp" value="([^"]+)"')
+# the public forms refuse what is posted sooner after they are shown
+# (defis_network.form_min_seconds, 3 s by default; stamps count whole seconds)
+FORM_MIN_SECONDS = 3
 
 
 def free_ports(count):
@@ -166,6 +171,14 @@ class Client(requests.Session):
         page.raise_for_status()
         return CSRF.search(page.text).group(1)
 
+    def form_fields(self, path):
+        """What a person's browser posts besides what they type on the form
+        of page ``path``: its CSRF token and time stamp, the consent ticked."""
+        page = self.get(path)
+        page.raise_for_status()
+        return {"csrf_token": CSRF.search(page.text).group(1),
+                "form_stamp": STAMP.search(page.text).group(1), "consent": "1"}
+
     def login(self, login, password):
         token = self.csrf_token("/web/login")
         return self.post("/web/login", data={
@@ -189,3 +202,8 @@ class Client(requests.Session):
 
 def journal_text(journal):
     return "\n".join(journal)
+
+
+def wait_as_a_person_would():
+    """A person reads a form before sending it: the forms' minimum age passes."""
+    time.sleep(FORM_MIN_SECONDS + 1)

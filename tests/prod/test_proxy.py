@@ -10,7 +10,7 @@ from odoo.service import db as db_service
 from odoo.tools import config
 
 from .committed import committed_run
-from .stack import Client, journal_text
+from .stack import Client, journal_text, wait_as_a_person_would
 
 # one loopback address per test: the proxy's limits count per address
 SOURCES = {
@@ -205,13 +205,14 @@ def test_registration_form_rate_limited(stack):
     with committed_run("Inscriptions limitées (proxy)") as run:
         clients = [Client(stack, SOURCES["registration"], journal) for _number in range(count)]
         page = "/formations/%s" % run["slug"]
-        tokens = [client.csrf_token(page) for client in clients]
+        forms = [client.form_fields(page) for client in clients]
+        wait_as_a_person_would()
 
         def register(number, start):
             start.wait()
-            return clients[number].post(page + "/inscription", data={
-                "csrf_token": tokens[number], "name": "Limite Proxy %02d" % number,
-                "phone": "06 12 00 01 %02d" % number})
+            return clients[number].post(page + "/inscription", data=dict(
+                forms[number], name="Limite Proxy %02d" % number,
+                phone="06 12 00 01 %02d" % number))
         outcomes = [outcome(answer) for answer in concurrently(count, register)]
         assert sorted(outcomes, key=str) == [429] * 2 + ["registered"] * FORM_BURST, \
             journal_text(journal)
