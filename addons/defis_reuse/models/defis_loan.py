@@ -124,7 +124,9 @@ class DefisLoan(models.Model):
     @api.model
     def create(self, vals):
         if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code("defis.loan") or "/"
+            # numbered in the year it starts, even when recorded later
+            vals["name"] = self.env["ir.sequence"].with_context(
+                ir_sequence_date=vals.get("date_start")).next_by_code("defis.loan") or "/"
         return super().create(vals)
 
     @api.multi

@@ -46,7 +46,9 @@ class DefisRecyclingBatch(models.Model):
     @api.model
     def create(self, vals):
         if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code("defis.recycling.batch") or "/"
+            # numbered in the year of its hand-over, even when recorded later
+            vals["name"] = self.env["ir.sequence"].with_context(
+                ir_sequence_date=vals.get("date")).next_by_code("defis.recycling.batch") or "/"
         return super().create(vals)
 
     def _defis_proof_locked(self):

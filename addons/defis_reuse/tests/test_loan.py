@@ -36,6 +36,11 @@ class TestLoan(LoanCase):
         self.assertEqual(quantity_at(self.env, lot, "defis_reuse.stock_location_loan"), 1.0)
         self.assertEqual(quantity_at(self.env, lot, "defis_reuse.stock_location_ready"), 0.0)
 
+    def test_loan_numbered_in_the_year_it_starts(self):
+        loan = self.create_loan(create_device(self.env, "T-LOAN-YEAR"),
+                                date_start="2018-11-05", date_due="2018-12-05")
+        self.assertRegex(loan.name, r"^PRET-2018-\d{4}$")
+
     def test_plain_defis_user_lends_a_device(self):
         loan = self.create_loan(create_device(self.env, "T-LOAN-003"))
         loan.sudo(self.defis_user).action_start()

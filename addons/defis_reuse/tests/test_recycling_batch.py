@@ -28,6 +28,9 @@ class TestRecyclingBatch(LoanCase):
             "partner_id": self.recycler.id, "date": "2018-12-14",
             "line_ids": [(0, 0, line) for line in lines]})
 
+    def test_batch_numbered_in_the_year_of_its_hand_over(self):
+        self.assertRegex(self.create_batch([self.laptop_line()]).name, r"^DEEE-2018-\d+$")
+
     def laptop_line(self, lots=None, weight=4.5):
         return {"category_id": self.laptop.id, "weight_kg": weight,
                 "lot_ids": [(6, 0, (lots or self.lots).ids)]}
