@@ -459,6 +459,21 @@ def _run_place_import(world, env, side):
     wizard.action_apply()
 
 
+def _run_correction(record):
+    """A ``run`` of the correction wizard of the proof ``record`` (the sample
+    of the given side), typed over with a change of one of its facts."""
+    def run(world, env, side):
+        target = env[record(world)._name].browse(record(world, side).id)
+        action = target.action_defis_open_correction()
+        Wizard = env[action["res_model"]].with_context(action["context"])
+        values = dict(Wizard.default_get(list(Wizard._fields)), reason="Erreur de saisie")
+        change = {"defis.erasure": {"tool": "nwipe 0.35"},
+                  "defis.pos.voucher": {"number": "ROLES-PN-C%04d" % world.serial("voucher")},
+                  "defis.training.attendance": {"state": "excused"}}[target._name]
+        Wizard.create(dict(values, **change)).action_correct()
+    return run
+
+
 def _run_place_export(world, env, side):
     env["defis.place.export"].action_defis_download_places()
 
@@ -698,6 +713,13 @@ FIXTURES = {
             _registration_values(world.run, "Inscrite ici"),
             _registration_values(world.other_run, "Inscrite là"))}),
     ("defis.training.register.wizard", ""): Fixture(run=_run_register_wizard),
+    ("defis.training.attendance.correction", ""): Fixture(run=_run_correction(
+        lambda world, side=None: world.other_attendance if side == "outside"
+        else world.attendance)),
+    ("defis.erasure.correction", ""): Fixture(run=_run_correction(
+        lambda world, side=None: world.erasure)),
+    ("defis.pos.voucher.correction", ""): Fixture(run=_run_correction(
+        lambda world, side=None: world.voucher)),
     ("defis.training.funding", ""): Fixture(
         sample=_attr("funding"),
         values=lambda world: {"name": "Convention créée", "funder_id": world.structure.id,

@@ -54,6 +54,7 @@
         "views/passport_templates.xml",
         "views/defis_reuse_assets.xml",
         "wizards/defis_snapshot_import_views.xml",
+        "wizards/defis_proof_correction_views.xml",
     ],
     "demo": [
         "demo/pos_config_demo.xml",

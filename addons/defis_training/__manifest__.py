@@ -35,5 +35,6 @@
         "views/defis_training_history_views.xml",
         "report/defis_training_report_views.xml",
         "wizards/defis_training_report_wizard_views.xml",
+        "wizards/defis_training_attendance_correction_views.xml",
     ],
 }

@@ -36,6 +36,8 @@ class DefisProofMixin(models.AbstractModel):
     _description = "Record kept as a proof"
     _defis_proof_free_fields = ()
     _defis_proof_correctable = ()
+    # the wizard that asks a correction (a defis.proof.correction)
+    _defis_proof_correction_wizard = None
 
     active = fields.Boolean(
         default=True, readonly=True,
@@ -99,6 +101,17 @@ class DefisProofMixin(models.AbstractModel):
                             "what": record._defis_proof_label(),
                             "name": record.display_name,
                             "field": record._defis_proof_field_labels([name])[0]})
+
+    @api.multi
+    def action_defis_open_correction(self):
+        """The correction wizard of the record, in a dialog."""
+        self.ensure_one()
+        if not self._defis_proof_correction_wizard:
+            raise UserError(_("%s is corrected by its own workflow.") % self._defis_proof_label())
+        return {"type": "ir.actions.act_window", "res_model": self._defis_proof_correction_wizard,
+                "view_mode": "form", "target": "new", "name": _("Correction"),
+                "context": {"active_model": self._name, "active_id": self.id,
+                            "active_ids": self.ids}}
 
     @api.multi
     @api.returns("self", lambda record: record.id)

@@ -113,6 +113,18 @@ def guarded_form(env, data, age=60):
                 form_stamp=env["defis.portal.form"].defis_stamp(time.time() - age))
 
 
+def correct_through_wizard(record, values, reason):
+    """``record`` corrected as a person does it, by its « Correct » button:
+    the wizard opens filled with what the record holds, ``values`` are
+    typed over it with the ``reason``. Returns the correction (the record
+    the wizard opens)."""
+    action = record.action_defis_open_correction()
+    Wizard = record.env[action["res_model"]].with_context(action["context"])
+    typed = dict(Wizard.default_get(list(Wizard._fields)), **values)
+    opened = Wizard.create(dict(typed, reason=reason)).action_correct()
+    return record.env[opened["res_model"]].browse(opened["res_id"])
+
+
 class DefisHttpCase(HttpCase):
     """HttpCase whose test works on the cursor of the HTTP requests (Odoo
     11's works on another one): what the test creates is seen by the

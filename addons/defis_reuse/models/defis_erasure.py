@@ -23,6 +23,7 @@ class DefisErasure(models.Model):
     _order = "date desc, id desc"
     _defis_proof_correctable = (
         "method", "passes", "standard", "tool", "date", "result", "notes")
+    _defis_proof_correction_wizard = "defis.erasure.correction"
 
     lot_id = fields.Many2one(
         "stock.production.lot", string="Device", required=True, index=True,

@@ -13,6 +13,7 @@ class DefisPosVoucher(models.Model):
     _inherit = ["defis.proof.mixin"]
     _order = "order_id, number"
     _defis_proof_correctable = ("number",)
+    _defis_proof_correction_wizard = "defis.pos.voucher.correction"
     _rec_name = "number"
 
     number = fields.Char(required=True, index=True)

@@ -6,6 +6,8 @@ import psycopg2
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import mute_logger
 
+from odoo.addons.defis_network.tests.common import correct_through_wizard
+
 from .common import LoanCase, ReuseCase, create_device
 from .common_pos import DefisPosCase
 
@@ -86,6 +88,25 @@ class TestErasureProof(ReuseCase, ProofAssertions):
             old.write({"active": True})
 
 
+    def test_correction_through_its_button(self):
+        old = self.erasure
+        wizard = old.sudo(self.manager).action_defis_open_correction()
+        defaults = self.env[wizard["res_model"]].with_context(wizard["context"]).default_get(
+            ["tool", "method", "date", "result"])
+        self.assertEqual(defaults, {"tool": old.tool, "method": old.method, "date": old.date,
+                                    "result": old.result})
+        new = correct_through_wizard(old.sudo(self.manager), {"tool": "nwipe 0.35"},
+                                     "Version mal saisie")
+        self.assertEqual((new.tool, new.method, new.lot_id), ("nwipe 0.35", old.method, old.lot_id))
+        self.assertEqual(new.defis_correction_user_id, self.manager)
+        self.assertFalse(old.active)
+        with self.assertRaisesRegex(UserError, "Rien n'a été changé"):
+            correct_through_wizard(new.sudo(self.manager), {}, "rien")
+        with self.assertRaisesRegex(UserError, "depuis l'enregistrement"):
+            self.env["defis.erasure.correction"].with_context(
+                active_model="defis.intake", active_id=new.id).default_get(["tool"])
+
+
 class TestIntakeProof(ReuseCase, ProofAssertions):
 
     @classmethod
@@ -145,3 +166,7 @@ class TestVoucherProof(DefisPosCase, ProofAssertions):
         self.assertEqual(order.defis_voucher_ids.mapped("number"), ["P-0002", "P-0003"])
         self.assertEqual(new.order_id, order)
         self.assertEqual(new.defis_correction_user_id, self.env.user)
+        # the same through the voucher list's « Correct » button
+        newer = correct_through_wizard(new, {"number": "P-0004"}, "Toujours mal lu")
+        self.assertEqual(order.defis_voucher_ids.mapped("number"), ["P-0002", "P-0004"])
+        self.assertEqual(newer.defis_supersedes_res_id, new.id)

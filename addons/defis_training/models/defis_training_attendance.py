@@ -14,6 +14,7 @@ class DefisTrainingAttendance(models.Model):
     _inherit = ["defis.proof.mixin"]
     _order = "date, session_id, partner_id"
     _defis_proof_correctable = ("state", "hours")
+    _defis_proof_correction_wizard = "defis.training.attendance.correction"
 
     session_id = fields.Many2one(
         "defis.training.session", string="Session", required=True, index=True,
@@ -32,6 +33,8 @@ class DefisTrainingAttendance(models.Model):
     date = fields.Datetime(related="session_id.date_begin", store=True, readonly=True)
     trainer_id = fields.Many2one(
         related="session_id.trainer_id", string="Trainer", store=True, readonly=True)
+    session_state = fields.Selection(
+        related="session_id.state", string="Session status", readonly=True)
     session_hours = fields.Float(
         related="session_id.duration_hours", string="Session length", readonly=True)
 

@@ -3,6 +3,8 @@ funder: nobody deletes it or changes it, the administrator included; a
 correction supersedes a line and the hours follow it."""
 from odoo.exceptions import UserError
 
+from odoo.addons.defis_network.tests.common import correct_through_wizard
+
 from .common import TrainingCase
 
 KEPT = "conservée? comme preuve"
@@ -70,3 +72,14 @@ class TestAttendanceProof(TrainingCase):
         self.assertEqual(self.alice.defis_hours_attended, 0.0)
         with self.assertRaisesRegex(UserError, "ne peut changer que"):
             newer.action_defis_supersede({"session_id": self.planned.id}, "autre séance")
+
+    def test_correction_through_the_sessions_button(self):
+        self.assertEqual(self.line.session_state, "done")
+        line = self.line.sudo(self.defis_manager)
+        new = correct_through_wizard(line, {"state": "absent"}, "Absente, notée présente")
+        self.assertEqual((new.state, new.hours, new.session_id), ("absent", 0.0, self.closed))
+        self.assertEqual(self.alice.defis_attendance_ids, new)
+        newer = correct_through_wizard(new.sudo(self.defis_manager),
+                                       {"state": "present", "hours": 1.0}, "Arrivée en retard")
+        self.assertEqual((newer.state, newer.hours), ("present", 1.0))
+        self.assertEqual(self.alice.defis_hours_attended, 1.0)
