@@ -87,7 +87,6 @@ class TestErasureProof(ReuseCase, ProofAssertions):
         with self.assertRaisesRegex(UserError, KEPT):
             old.write({"active": True})
 
-
     def test_correction_through_its_button(self):
         old = self.erasure
         wizard = old.sudo(self.manager).action_defis_open_correction()
