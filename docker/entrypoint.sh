@@ -50,7 +50,7 @@ master_password() {
 write_config() {
     local site
     site=$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
-    mkdir -p "$(dirname "$1")"
+    mkdir -p "$(dirname "$1")" && mkdir -p -m 700 "$DATA/sessions"
     (umask 077 && cat > "$1.new" <<EOF
 [options]
 addons_path = $APP/addons,$site/odoo/addons
@@ -80,6 +80,8 @@ EOF
 # the production configuration: the template `make prod` renders too
 write_prod_config() {
     local site
+    # made before the server runs: Odoo 11's first requests race to make it
+    mkdir -p -m 700 "$DATA/sessions"
     site=$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
     # the log goes to the container's output, rotated by Docker's log driver
     ODOO_ADDONS_PATH="$APP/addons,$site/odoo/addons" ODOO_DATA_DIR="$DATA" \

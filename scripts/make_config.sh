@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 CONF="${1:-$ROOT/.data/odoo.conf}"
 SITE=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+# Odoo's sessions folder made before any server runs: Odoo 11 makes it on
+# the first request, and visitors arriving together race to make it (HTTP 500)
 mkdir -p "$ROOT/.data"
+mkdir -p -m 700 "$ROOT/.data/filestore/sessions"
 if [ -f "$CONF" ]; then
     PASSWD=$(sed -n 's/^admin_passwd = //p' "$CONF")
 else

@@ -91,6 +91,8 @@ certificate() {
 # --- configurations ---------------------------------------------------------
 render_odoo_conf() {
     local site
+    # made before the server runs: Odoo 11's first requests race to make it
+    mkdir -p -m 700 "$ROOT/.data/filestore/sessions"
     site=$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
     ODOO_ADDONS_PATH="$ROOT/addons,$site/odoo/addons" \
     ODOO_DATA_DIR="$ROOT/.data/filestore" \
