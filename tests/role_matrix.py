@@ -465,7 +465,7 @@ def _run_correction(record):
     def run(world, env, side):
         target = env[record(world)._name].browse(record(world, side).id)
         action = target.action_defis_open_correction()
-        Wizard = env[action["res_model"]].with_context(action["context"])
+        Wizard = env[action["res_model"]].with_context(**action["context"])
         values = dict(Wizard.default_get(list(Wizard._fields)), reason="Erreur de saisie")
         change = {"defis.erasure": {"tool": "nwipe 0.35"},
                   "defis.pos.voucher": {"number": "ROLES-PN-C%04d" % world.serial("voucher")},

@@ -119,7 +119,7 @@ def correct_through_wizard(record, values, reason):
     typed over it with the ``reason``. Returns the correction (the record
     the wizard opens)."""
     action = record.action_defis_open_correction()
-    Wizard = record.env[action["res_model"]].with_context(action["context"])
+    Wizard = record.env[action["res_model"]].with_context(**action["context"])
     typed = dict(Wizard.default_get(list(Wizard._fields)), **values)
     opened = Wizard.create(dict(typed, reason=reason)).action_correct()
     return record.env[opened["res_model"]].browse(opened["res_id"])

@@ -90,7 +90,7 @@ class TestErasureProof(ReuseCase, ProofAssertions):
     def test_correction_through_its_button(self):
         old = self.erasure
         wizard = old.sudo(self.manager).action_defis_open_correction()
-        defaults = self.env[wizard["res_model"]].with_context(wizard["context"]).default_get(
+        defaults = self.env[wizard["res_model"]].with_context(**wizard["context"]).default_get(
             ["tool", "method", "date", "result"])
         self.assertEqual(defaults, {"tool": old.tool, "method": old.method, "date": old.date,
                                     "result": old.result})
