@@ -17,9 +17,14 @@ class AuditlogRule(models.Model):
         the author may not read (reserved to other groups, or pointing to
         records of a model the author has no access to, such as a contact's
         invoices) are left out of the log; their read would refuse the
-        creation itself."""
+        creation itself. One2many fields are left out too: they are the
+        other records' links to this one (its messages, its stock quants,
+        its lines), which change with those records and are logged on them
+        where their model is audited; reading them before and after each
+        write was most of the trail's cost."""
         return [name for name in super().get_auditlog_fields(model)
-                if self._defis_readable_field(model, model._fields[name])]
+                if model._fields[name].type != "one2many"
+                and self._defis_readable_field(model, model._fields[name])]
 
     @api.model
     def _defis_readable_field(self, model, field):
