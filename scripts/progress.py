@@ -24,6 +24,8 @@ DEMO_FILES = {
     "defis_demo/data/reuse/pos_order_demo.xml": "till: the 350 sales of 2018",
     "defis_demo/data/reuse/defis_loan_demo.xml": "loans and recycling",
     "defis_demo/data/reuse/defis_reuse_history_demo.xml": "reuse: the years 2007-2017",
+    "defis_demo/data/reuse/defis_reuse_current_demo.xml":
+        "workshop, loans and till: the current year",
     "defis_demo/data/defis_training_demo.xml": "training: programmes, funders, trainers",
 }
 

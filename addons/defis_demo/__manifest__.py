@@ -33,6 +33,7 @@
         "data/reuse/pos_order_demo.xml",
         "data/reuse/defis_loan_demo.xml",
         "data/reuse/defis_reuse_history_demo.xml",
+        "data/reuse/defis_reuse_current_demo.xml",
         "data/reuse/res_users_demo.xml",
         "data/defis_training_demo.xml",
     ],

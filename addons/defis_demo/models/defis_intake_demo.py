@@ -95,16 +95,23 @@ class DefisIntake(models.Model):
 
     @api.model
     def _defis_demo_intake(self, index, size):
-        ref = self.env.ref
-        donor = ref("defis_demo.donor_%s_demo" % DONORS[index % len(DONORS)])
-        date = _day("2018-01-08", index * 8)
+        """The ``index``-th intake of 2018, of ``size`` serial devices."""
+        donor = self.env.ref("defis_demo.donor_%s_demo" % DONORS[index % len(DONORS)])
         counts = {"desktop": size * 38 // 100, "laptop": size * 26 // 100,
                   "tablet": 1 if index % 2 == 0 and size > 3 else 0,
                   "phone": 1 if index % 3 == 0 and size > 3 else 0}
         counts["monitor"] = size - sum(counts.values())
+        return self._defis_demo_intake_of(donor, _day("2018-01-08", index * 8), counts, index)
+
+    @api.model
+    def _defis_demo_intake_of(self, donor, date, counts, index):
+        """An intake of ``donor`` on ``date``: ``counts`` serial devices by
+        category code, and printers, scanners and accessories as ``index``
+        falls (laptops carry serial numbers of the ``index``-th intake)."""
+        ref = self.env.ref
         lines = []
         for code in ("desktop", "laptop", "monitor", "tablet", "phone"):
-            if not counts[code]:
+            if not counts.get(code):
                 continue
             category = ref("defis_reuse.device_category_%s" % code)
             brand, model, _specs = MODELS[code]
@@ -158,14 +165,18 @@ class DefisIntake(models.Model):
         if groups.get("recycled"):
             groups["recycled"]._defis_route("recycled", date=_day(date, 2))
         ready = groups.get("ready", empty)
-        bench = ready | groups.get("erased", empty) | groups.get("diagnosed", empty)
+        refurbished = ready | groups.get("refurbished", empty)
+        erased = refurbished | groups.get("erased", empty)
+        bench = erased | groups.get("diagnosed", empty)
         if not bench:
             return
         bench._defis_route("diagnosed", date=_day(date, 3))
-        self._defis_demo_erase(ready | groups.get("erased", empty), _day(date, 5))
+        self._defis_demo_erase(erased, _day(date, 5))
+        if not refurbished:
+            return
+        refurbished._defis_route("refurbished", date=_day(date, 7))
         if not ready:
             return
-        ready._defis_route("refurbished", date=_day(date, 7))
         ready.mapped("defis_check_ids").write({"done": True, "date": _day(date, 8)})
         for grade in set(GRADES):
             ready.filtered(lambda lot, grade=grade: GRADES[lot.id % len(GRADES)] == grade) \

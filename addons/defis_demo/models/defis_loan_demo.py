@@ -1,6 +1,6 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The loans of the demo: 60 loans of 2018, their outcomes, some still out."""
+"""The loans of the demo: 60 loans of 2018 and their outcomes."""
 import logging
 import time
 from datetime import timedelta
@@ -21,8 +21,7 @@ class DefisLoan(models.Model):
     def _defis_demo_loans(self, count=60, year=2018, per_day=5):
         """Demo: ``count`` loans in ``year`` of devices ready that year, to
         households without a device first, ``per_day`` on each lending day:
-        most returned, a few ongoing, one overdue, one lost, two converted
-        into sales."""
+        most returned, one lost, two converted into sales."""
         started = time.time()
         self = self.with_context(tracking_disable=True, mail_notrack=True,
                                  mail_create_nolog=True)
@@ -39,8 +38,7 @@ class DefisLoan(models.Model):
             loans |= self._defis_demo_lending_day(
                 lots[first:first + per_day], households[first:first + per_day], first)
             _progress.info("loans", extra={"done": len(loans), "total": len(lots)})
-        loans._defis_demo_outcomes(fields.Date.context_today(self))
-        self._cron_defis_flag_overdue()
+        loans._defis_demo_outcomes()
         _logger.info("Loans demo: %d loans in %.1f s", len(loans), time.time() - started)
         return loans
 
@@ -72,16 +70,14 @@ class DefisLoan(models.Model):
         loans.action_start()
         return loans
 
-    def _defis_demo_outcomes(self, today):
-        """Two converted, one lost, the last nine still out (one of them
-        overdue), the others returned by lending day, a few deposits kept."""
-        if len(self) < 12:
+    def _defis_demo_outcomes(self):
+        """Two converted, one lost, the others returned by lending day, a
+        few deposits kept."""
+        if len(self) < 3:
             return
         self[0:2]._defis_demo_convert(_shift(self[0].date_start, 21))
         self[2].action_declare_lost(date=_shift(self[2].date_due, 15))
-        for index, loan in enumerate(self[-9:]):
-            loan.date_due = _shift(today, -5 if index == 0 else 30 + index)
-        returned = self[3:-9]
+        returned = self[3:]
         for start in sorted(set(returned.mapped("date_start"))):
             day = returned.filtered(lambda loan, start=start: loan.date_start == start)
             kept = day.filtered(lambda loan: loan.id % 7 == 0)
@@ -94,7 +90,7 @@ class DefisLoan(models.Model):
     def _defis_demo_convert(self, date):
         """The borrowers keep their devices: sold at the till, in a session
         of that day."""
-        session = self.env["pos.session"].create(
+        session = self.env["pos.session"].with_context(ir_sequence_date=date).create(
             {"config_id": self.env.ref("point_of_sale.pos_config_main").id})
         session.action_pos_session_open()
         self.action_convert_to_sale(session=session, date=date)

@@ -35,7 +35,7 @@ class PosSession(models.Model):
             by_month.setdefault(sale["date"][:7], []).append(sale)
         done = 0
         for month in sorted(by_month):
-            self._defis_demo_month(config, by_month[month])
+            self._defis_demo_month(config, by_month[month], name=month)
             done += len(by_month[month])
             _progress.info("till: sales", extra={"done": done, "total": len(sales)})
         _logger.info("defis_reuse demo: %d sales at the till in %.1f s",
@@ -59,8 +59,11 @@ class PosSession(models.Model):
         return sorted(sales, key=lambda sale: (sale["date"], sale["lot"].name))
 
     @api.model
-    def _defis_demo_month(self, config, sales):
-        session = self.create({"config_id": config.id, "name": sales[0]["date"][:7]})
+    def _defis_demo_month(self, config, sales, name=None):
+        """One session of ``sales``, from the first one's day to the last
+        one's, numbered on its first day (and ``name`` added)."""
+        session = self.with_context(ir_sequence_date=sales[0]["date"]).create(
+            dict({"config_id": config.id}, **({"name": name} if name else {})))
         session.action_pos_session_open()
         grid = {(row.category_id.id, row.grade_id.id): row.price
                 for row in self.env["defis.price.grid"].search([])}
