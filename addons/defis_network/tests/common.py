@@ -117,12 +117,14 @@ def correct_through_wizard(record, values, reason):
     """``record`` corrected as a person does it, by its « Correct » button:
     the wizard opens filled with what the record holds, ``values`` are
     typed over it with the ``reason``. Returns the correction (the record
-    the wizard opens)."""
+    the wizard opens, or the one that supersedes ``record``)."""
     action = record.action_defis_open_correction()
     Wizard = record.env[action["res_model"]].with_context(**action["context"])
     typed = dict(Wizard.default_get(list(Wizard._fields)), **values)
     opened = Wizard.create(dict(typed, reason=reason)).action_correct()
-    return record.env[opened["res_model"]].browse(opened["res_id"])
+    if opened.get("res_id"):
+        return record.env[opened["res_model"]].browse(opened["res_id"])
+    return record.search([("defis_supersedes_res_id", "=", record.id)])
 
 
 class DefisHttpCase(HttpCase):

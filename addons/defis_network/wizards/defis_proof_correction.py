@@ -15,6 +15,9 @@ class DefisProofCorrection(models.AbstractModel):
     _name = "defis.proof.correction"
     _description = "Correction of a record kept as a proof"
     _defis_proof_model = None
+    # the correction's form opens after it (else the dialog closes and the
+    # list the record was in shows its correction)
+    _defis_open_correction = False
 
     reason = fields.Text(
         required=True, help="Why the record is corrected: kept with the correction.")
@@ -43,7 +46,7 @@ class DefisProofCorrection(models.AbstractModel):
         return values
 
     def action_correct(self):
-        """The correction replaces the record; its form opens."""
+        """The correction replaces the record."""
         self.ensure_one()
         target = self._defis_target()
         values = {}
@@ -51,8 +54,10 @@ class DefisProofCorrection(models.AbstractModel):
             value = self._fields[name].convert_to_write(self[name], self)
             if value_differs(target, name, value):
                 values[name] = value
-        if not values:
+        if not values and target.active:
             raise UserError(_("Nothing was changed: change what was wrong, or cancel."))
         new = target.action_defis_supersede(values, self.reason)
+        if not self._defis_open_correction:
+            return {"type": "ir.actions.act_window_close"}
         return {"type": "ir.actions.act_window", "res_model": new._name, "res_id": new.id,
                 "view_mode": "form", "target": "current"}

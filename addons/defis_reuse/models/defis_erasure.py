@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import format_date
 
 METHODS = [
     ("overwrite", "Overwrite passes"),
@@ -66,6 +67,12 @@ class DefisErasure(models.Model):
         ("passes_positive", "check (method != 'overwrite' or passes > 0)",
          "An erasure by overwriting needs at least one pass."),
     ]
+
+    @api.multi
+    def name_get(self):
+        """The device and the day: « DEF-2018-00012 (12/03/2018) »."""
+        return [(erasure.id, "%s (%s)" % (erasure.lot_id.name, format_date(
+            erasure.env, erasure.date))) for erasure in self]
 
     @api.model
     def create(self, vals):

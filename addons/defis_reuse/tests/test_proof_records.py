@@ -101,6 +101,9 @@ class TestErasureProof(ReuseCase, ProofAssertions):
         self.assertFalse(old.active)
         with self.assertRaisesRegex(UserError, "Rien n'a été changé"):
             correct_through_wizard(new.sudo(self.manager), {}, "rien")
+        # the superseded one is named by its device and day
+        with self.assertRaisesRegex(UserError, r"%s \(.*\) a déjà été corrigé" % old.lot_id.name):
+            correct_through_wizard(old.sudo(self.manager), {}, "encore")
         with self.assertRaisesRegex(UserError, "depuis l'enregistrement"):
             self.env["defis.erasure.correction"].with_context(
                 active_model="defis.intake", active_id=new.id).default_get(["tool"])

@@ -12,6 +12,7 @@ class DefisErasureCorrection(models.TransientModel):
     _inherit = "defis.proof.correction"
     _description = "Correction of an erasure"
     _defis_proof_model = "defis.erasure"
+    _defis_open_correction = True
 
     method = fields.Selection(METHODS, required=True)
     passes = fields.Integer(help="Number of overwrite passes.")

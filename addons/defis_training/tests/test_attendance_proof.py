@@ -83,3 +83,11 @@ class TestAttendanceProof(TrainingCase):
                                        {"state": "present", "hours": 1.0}, "Arrivée en retard")
         self.assertEqual((newer.state, newer.hours), ("present", 1.0))
         self.assertEqual(self.alice.defis_hours_attended, 1.0)
+
+    def test_correction_from_a_list_showing_archived_lines(self):
+        # a list with the archived lines shown (active_test off) corrects too:
+        # only the lines in force count for the one line per session
+        line = self.line.with_context(active_test=False).sudo(self.defis_manager)
+        new = line.action_defis_supersede({"state": "absent"}, "Absente")
+        newer = new.action_defis_supersede({"state": "excused"}, "Excusée en fait")
+        self.assertEqual(self.alice.defis_attendance_ids, newer)
