@@ -60,3 +60,20 @@ class TestFrenchTranslations(TransactionCase):
         self.assertFalse(self.cr.fetchall())
         admin = self.env.ref("base.user_root")
         self.assertEqual((admin.lang, admin.name), ("fr_FR", "Administrateur"))
+
+    def test_every_field_label_shipped_is_loaded(self):
+        """A label of a field that a mixin of defis_network gives to a model of
+        another add-on (a correction's reason, a consent's date) is named by
+        defis_network's catalogue, read before that model existed: each label
+        a catalogue ships is in the database for its field."""
+        missing = []
+        for addon in DEFIS_ADDONS:
+            with open(os.path.join(ADDONS, addon, "i18n", "fr.po"), "rb") as po_file:
+                rows = list(PoFile(io.BytesIO(po_file.read())))
+            for kind, name, xmlid, source, french, _comments in rows:
+                if kind != "model" or name != "ir.model.fields,field_description":
+                    continue
+                field = self.env.ref(xmlid, raise_if_not_found=False)
+                if field and field.with_context(lang="fr_FR").field_description != french:
+                    missing.append("%s: %s" % (xmlid, source))
+        self.assertFalse(sorted(missing))

@@ -55,6 +55,7 @@
         "views/defis_reuse_assets.xml",
         "wizards/defis_snapshot_import_views.xml",
         "wizards/defis_proof_correction_views.xml",
+        "data/ir_module_module_data.xml",
     ],
     "demo": [
         "demo/pos_config_demo.xml",

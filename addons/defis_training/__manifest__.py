@@ -36,5 +36,6 @@
         "report/defis_training_report_views.xml",
         "wizards/defis_training_report_wizard_views.xml",
         "wizards/defis_training_attendance_correction_views.xml",
+        "data/ir_module_module_data.xml",
     ],
 }

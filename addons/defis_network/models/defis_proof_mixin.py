@@ -108,8 +108,10 @@ class DefisProofMixin(models.AbstractModel):
         self.ensure_one()
         if not self._defis_proof_correction_wizard:
             raise UserError(_("%s is corrected by its own workflow.") % self._defis_proof_label())
-        return {"type": "ir.actions.act_window", "res_model": self._defis_proof_correction_wizard,
-                "view_mode": "form", "target": "new", "name": _("Correction"),
+        wizard = self._defis_proof_correction_wizard
+        return {"type": "ir.actions.act_window", "res_model": wizard,
+                "view_mode": "form", "target": "new",
+                "name": self._defis_proof_user_env()["ir.model"].sudo()._get(wizard).name,
                 "context": {"active_model": self._name, "active_id": self.id,
                             "active_ids": self.ids}}
 
