@@ -3,7 +3,6 @@ as the import screen calls it) with the network add-on's checks: the time a
 row takes at 100 and 1,000 rows, and 10,000 with ``BENCH_SCALE=100``. An
 import is linear when that time stays flat as the file grows."""
 import os
-import time
 
 from .harness import RESULTS, BenchCase
 
