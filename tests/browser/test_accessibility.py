@@ -1,6 +1,6 @@
 """The public pages, read on a phone 360 pixels wide: no critical or serious
 violation of WCAG 2.0/2.1 A and AA found by axe-core, and zoom allowed."""
-from odoo.addons.defis_reuse.tests.common_probe import ready_device
+from odoo.addons.defis_reuse.tests.common_probe import passport_device
 
 from .test_training_portal import TrainingPortalCase
 
@@ -52,14 +52,7 @@ class TestPublicPagesAccessible(TrainingPortalCase):
 
     def test_device_passport(self):
         """The page a household opens from the QR label of its device."""
-        env = self.env
-        donor = env["res.partner"].create({"name": "Donateur (accessibilité)", "is_company": True})
-        technician = env["res.users"].with_context(no_reset_password=True).create({
-            "name": "Technicien (accessibilité)", "login": "technicien-a11y",
-            "email": "technicien-a11y@defis.example",
-            "groups_id": [(6, 0, [env.ref("defis_reuse.group_defis_technician").id])]})
-        device = ready_device(env, donor, technician, defis_brand="Dell",
-                              defis_model="Latitude E5530", defis_ram_gb=4)
+        device = passport_device(self.env, "a11y")
         self.open("/appareil/%s" % device.defis_passport_token)
         self.wait_for(".o_passport_badge")
         self.check_page("passport")

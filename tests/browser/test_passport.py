@@ -1,6 +1,6 @@
 """A buyer scans the label's QR code with a phone: the device passport at
 360 pixels, without JavaScript on the page."""
-from odoo.addons.defis_reuse.tests.common_probe import ready_device
+from odoo.addons.defis_reuse.tests.common_probe import passport_device
 
 from .chrome import ChromeCase
 
@@ -13,15 +13,8 @@ class TestPassportOnAPhone(ChromeCase):
 
     def setUp(self):
         super().setUp()
-        env = self.env
-        donor = env["res.partner"].create({"name": "Donateur du navigateur", "is_company": True})
-        technician = env["res.users"].with_context(no_reset_password=True).create({
-            "name": "Technicien du navigateur", "login": "technicien-navigateur",
-            "email": "technicien-navigateur@defis.example",
-            "groups_id": [(6, 0, [env.ref("defis_reuse.group_defis_technician").id])]})
-        self.lot = ready_device(env, donor, technician, defis_brand="Dell",
-                                defis_model="Latitude E5530", defis_ram_gb=4,
-                                defis_storage_gb=500, defis_storage_type="hdd")
+        self.lot = passport_device(self.env, "navigateur", defis_storage_gb=500,
+                                   defis_storage_type="hdd")
         # headless Chromium keeps windows at least 500 pixels wide: emulate the phone's viewport
         self.browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
             "width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 2, "mobile": True})

@@ -110,6 +110,18 @@ def ready_device(env, donor, technician, grade="defis_reuse.device_grade_a", **v
     return lot
 
 
+def passport_device(env, who, **values):
+    """A device ready with its passport, given by a donor and erased by a
+    technician both made for ``who`` (a test's name, unique in the run)."""
+    donor = env["res.partner"].create({"name": "Donateur (%s)" % who, "is_company": True})
+    technician = env["res.users"].with_context(no_reset_password=True).create({
+        "name": "Technicien (%s)" % who, "login": "technicien-%s" % who,
+        "email": "technicien-%s@defis.example" % who,
+        "groups_id": [(6, 0, [env.ref("defis_reuse.group_defis_technician").id])]})
+    return ready_device(env, donor, technician, defis_brand="Dell",
+                        defis_model="Latitude E5530", defis_ram_gb=4, **values)
+
+
 def decode_qr_codes(pdf):
     """The texts of the QR codes printed on a PDF (rendered at 300 dpi)."""
     folder = tempfile.mkdtemp(prefix="defis-qr-")

@@ -1,6 +1,5 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import defis_readable_link_mixin
 from . import res_users
 from . import mail_thread
 from . import mail_followers

@@ -1,6 +1,8 @@
 # Copyright 2026 Défis
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import api, models
+
+from .readable_link import check_target_readable
 
 
 class MailNotification(models.Model):
@@ -9,6 +11,14 @@ class MailNotification(models.Model):
     of any message and read conversations they are not part of (CVE-2019-11784).
     One is notified, by one's own hand, only of a message one can already
     read."""
-    _inherit = ["mail.notification", "defis.readable.link.mixin"]
-    _name = "mail.notification"
-    _defis_link_field = "mail_message_id"
+    _inherit = "mail.notification"
+
+    @api.model
+    def create(self, vals):
+        check_target_readable(self, vals, "mail_message_id")
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        check_target_readable(self, vals, "mail_message_id")
+        return super().write(vals)
