@@ -12,6 +12,7 @@ from odoo.tests.common import TransactionCase
 from odoo.tools import config
 
 RESULTS = []
+PAGES = []
 ARTIFACTS = os.path.join(os.path.dirname(__file__), "..", "..", "artifacts")
 
 
@@ -78,6 +79,22 @@ class PageBenchCase(BenchCase):
         return run
 
 
+def record_page(case, scale, queries, seconds, rows):
+    """A list's first page at a volume: its queries and its time."""
+    PAGES.append({"case": case, "scale": scale, "queries": queries, "seconds": seconds,
+                  "rows": rows})
+    print("\npage  %-40s %3d×  %3d queries  %7.3fs  (%d rows)" % (
+        case, scale, queries, seconds, rows))
+
+
+def pages_by_scale():
+    """``[(list, {scale: (queries, seconds)})]`` in the order they ran."""
+    table = {}
+    for row in PAGES:
+        table.setdefault(row["case"], {})[row["scale"]] = (row["queries"], row["seconds"])
+    return list(table.items())
+
+
 def ratios_by_scale():
     """``[(case, {scale: ratio})]`` for the cases measured at several
     volumes, in the order they ran."""
@@ -89,9 +106,9 @@ def ratios_by_scale():
 
 
 def write_results():
-    if not RESULTS:
+    if not RESULTS and not PAGES:
         return
     folder = os.path.abspath(ARTIFACTS)
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, "bench.json"), "w") as out:
-        json.dump(RESULTS, out, indent=2)
+        json.dump({"cases": RESULTS, "pages": PAGES}, out, indent=2)

@@ -10,79 +10,18 @@ scale is its own class: its data is built, measured and rolled back.
    hand-written SQL aggregate over res_partner.
 2. Attendance rates of all structures read through the ORM, against one SQL
    aggregate over the attendance lines."""
-import os
 from datetime import date
 
 from odoo.addons.defis_network.tests.common import GuardedSavepointCase
 
+from .generator import SCALES, add_structures, analyze
 from .harness import BenchCase
 
-SCALES = (1, 10, 100) if os.environ.get("BENCH_SCALE") == "100" else (1, 10)
 FIRST_AFFILIATION = date(2007, 1, 1)
 AFFILIATION_DAYS = (date(2019, 12, 31) - FIRST_AFFILIATION).days
 MEETING_YEARS = range(2010, 2020)
 FIRST_MONTH, LAST_MONTH = "2010-01-01", "2019-12-31"
 FAST = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
-
-# Structures and referents are inserted in SQL: res.partner.create costs
-# about 0.25 s a structure with its 2 persons here, 9 minutes for the network.
-# The values are those create() stores: tags and the fields computed from them,
-# commercial partner, display name.
-STRUCTURES_INSERT = """
-    WITH rows AS (
-        SELECT i, %(first)s::date + (i * 37 %% %(days)s) AS affiliation,
-               (%(subnetworks)s::int[])[i %% array_length(%(subnetworks)s::int[], 1) + 1]
-                   AS subnetwork_id,
-               (%(types)s::int[])[i %% array_length(%(types)s::int[], 1) + 1] AS type_id
-          FROM generate_series(0, %(count)s - 1) AS i
-    ), structures AS (
-        INSERT INTO res_partner (
-            name, display_name, is_company, active, type, company_id, invoice_warn,
-            picking_warn, defis_is_structure, defis_subnetwork_id, defis_structure_type_id,
-            defis_affiliation_date, defis_withdrawal_date,
-            create_uid, write_uid, create_date, write_date)
-        SELECT 'Structure ' || to_char(i, 'FM0000') || ' (bench)',
-               'Structure ' || to_char(i, 'FM0000') || ' (bench)', TRUE, TRUE, 'contact',
-               %(company)s, 'no-message', 'no-message', TRUE, subnetwork_id, type_id,
-               affiliation,
-               CASE WHEN i %% 9 = 0
-                    THEN affiliation + 365 * (1 + i %% 5) + i %% 90 END,
-               %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-          FROM rows
-        RETURNING id, name, defis_subnetwork_id, defis_structure_type_id
-    ), tags AS (
-        INSERT INTO res_partner_res_partner_category_rel (partner_id, category_id)
-        SELECT s.id, t.category_id
-          FROM structures s
-          JOIN defis_subnetwork t ON t.id = s.defis_subnetwork_id
-         UNION ALL
-        SELECT s.id, t.category_id
-          FROM structures s
-          JOIN defis_structure_type t ON t.id = s.defis_structure_type_id
-    )
-    INSERT INTO res_partner (
-        name, display_name, parent_id, commercial_partner_id, commercial_company_name,
-        is_company, active, type, company_id, invoice_warn, picking_warn,
-        create_uid, write_uid, create_date, write_date)
-    SELECT person, s.name || ', ' || person, s.id, s.id, s.name, FALSE, TRUE, 'contact',
-           %(company)s, 'no-message', 'no-message',
-           %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-      FROM structures s,
-           LATERAL (SELECT 'Référent ' || substring(s.name, 11, 4) || '-' || rank AS person
-                      FROM generate_series(1, 2) AS rank) AS persons;
-    UPDATE res_partner SET commercial_partner_id = id, commercial_company_name = name
-     WHERE name LIKE 'Structure %%(bench)' AND commercial_partner_id IS NULL
-"""
-# the two persons of each structure, referents since its affiliation
-REFERENTS_INSERT = """
-    INSERT INTO defis_referent (structure_id, partner_id, date_start,
-                                create_uid, write_uid, create_date, write_date)
-    SELECT s.id, p.id, s.defis_affiliation_date,
-           %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-      FROM res_partner s
-      JOIN res_partner p ON p.parent_id = s.id
-     WHERE s.name LIKE 'Structure %%(bench)' AND s.is_company
-"""
 
 # referents in office on the meeting day of the structures affiliated then
 # (of the meeting's sub-network, or all for the committee); each present
@@ -138,19 +77,14 @@ class NetworkBench(GuardedSavepointCase, BenchCase):
     def set_up_class_data(cls):
         env = cls.env(context=dict(cls.env.context, **FAST))
         subnetworks = env["defis.subnetwork"].search([])
-        types = env["defis.structure.type"].search([])
         assert len(subnetworks) == 7, subnetworks
         demo_structures = env["res.partner"].search_count([("defis_is_structure", "=", True)])
         cls.structure_count = cls.scale * demo_structures
         if cls.scale > 1:
-            env.cr.execute(STRUCTURES_INSERT, {
-                "count": cls.structure_count - demo_structures,
-                "first": str(FIRST_AFFILIATION), "days": AFFILIATION_DAYS,
-                "subnetworks": subnetworks.ids, "types": types.ids,
-                "company": env.user.company_id.id, "uid": env.uid})
-            env.cr.execute(REFERENTS_INSERT, {"uid": env.uid})
-        env.cache.invalidate()
+            add_structures(env, cls.structure_count - demo_structures, FIRST_AFFILIATION,
+                           AFFILIATION_DAYS)
         cls.create_meetings(env, subnetworks)
+        analyze(env)
 
     @classmethod
     def create_meetings(cls, env, subnetworks):

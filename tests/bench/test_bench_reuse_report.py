@@ -1,119 +1,17 @@
-"""The yearly reuse report over 20,000 devices of 2030-2034 (five serial
-categories, three grades), 5,000 households, the intakes, loans and
-recycling batches of those devices: the report as its pivot reads it (read_group on
-defis.reuse.report by year and category) against one hand-written SQL
-aggregate over the same rows."""
+"""The yearly reuse report over the devices of 2030-2034 at 1×, 10× (and
+with ``BENCH_SCALE=100``, 100×) the demo's volume (800 devices of five
+categories and three grades, 300 households, the intakes, loans and
+recycling batches of those devices): the report as its pivot reads it
+(read_group on defis.reuse.report by year and category) against one
+hand-written SQL aggregate over the same rows."""
 from odoo.addons.defis_network.tests.common import GuardedSavepointCase
 
+from . import generator
+from .generator import SCALES
 from .harness import BenchCase
 
-DEVICES = 20000
-HOUSEHOLDS = 5000
 FIRST_DAY, DAYS = "2030-01-01", 5 * 365
 YEARS = [str(year) for year in range(2030, 2035)]
-CATEGORIES = ("desktop", "laptop", "monitor", "tablet", "phone")
-GRADES = ("a", "b", "c")
-
-# the devices of each month and category received by one intake line (one
-# intake a month), weighed as the devices' weights add up
-INTAKES_INSERT = """
-    WITH intakes AS (
-        INSERT INTO defis_intake (name, partner_id, date, state, company_id, create_uid,
-                                  write_uid, create_date, write_date)
-        SELECT 'COL-' || to_char(month, 'YYYY-MM'), %(donor)s, month::date, 'done',
-               %(company)s, %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC',
-               now() AT TIME ZONE 'UTC'
-          FROM generate_series(%(first)s::date, %(first)s::date + %(days)s - 1,
-                               INTERVAL '1 month') AS month
-        RETURNING id, date
-    ), lines AS (
-        INSERT INTO defis_intake_line (intake_id, category_id, quantity, weight_kg,
-                                       weee_category)
-        SELECT i.id, l.defis_category_id, COUNT(*), SUM(l.defis_weight_kg), '6'
-          FROM stock_production_lot l
-          JOIN intakes i ON date_trunc('month', l.defis_state_date - 30) = i.date
-         WHERE l.name LIKE 'BENCH-%%' AND l.defis_state_date - 30 >= %(first)s::date
-      GROUP BY i.id, l.defis_category_id
-        RETURNING id, intake_id, category_id
-    )
-    UPDATE stock_production_lot l SET defis_intake_line_id = lines.id
-      FROM lines JOIN intakes i ON i.id = lines.intake_id
-     WHERE l.name LIKE 'BENCH-%%' AND l.defis_category_id = lines.category_id
-       AND date_trunc('month', l.defis_state_date - 30) = i.date
-"""
-# the values create() would store: name, display name, commercial partner
-HOUSEHOLDS_INSERT = """
-    INSERT INTO res_partner (name, display_name, active, type, company_id, invoice_warn,
-                             picking_warn, defis_is_household, create_uid, write_uid,
-                             create_date, write_date)
-    SELECT 'Foyer ' || i || ' (bench)', 'Foyer ' || i || ' (bench)', TRUE, 'contact',
-           %(company)s, 'no-message', 'no-message', TRUE, %(uid)s, %(uid)s,
-           now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-      FROM generate_series(1, %(count)s) AS i;
-    UPDATE res_partner SET commercial_partner_id = id
-     WHERE name LIKE 'Foyer %%(bench)' AND commercial_partner_id IS NULL
-"""
-# i %% 10: 0-3 sold, 4 lent, 5 lent and returned, 6 parts, 7 recycled, 8-9 ready
-DEVICES_INSERT = """
-    WITH households AS (
-        SELECT array_agg(id ORDER BY id) AS ids FROM res_partner
-         WHERE name LIKE 'Foyer %%(bench)'
-    ), rows AS (
-        SELECT i, %(first)s::date + (i * 7 %% %(days)s) AS day,
-               (%(products)s::int[])[i %% 5 + 1] AS product_id,
-               (%(categories)s::int[])[i %% 5 + 1] AS category_id,
-               (%(grades)s::int[])[i %% 3 + 1] AS grade_id,
-               (SELECT ids FROM households) AS households
-          FROM generate_series(0, %(count)s - 1) AS i
-    )
-    INSERT INTO stock_production_lot (
-        name, product_id, defis_category_id, defis_grade_id, defis_state, defis_state_date,
-        defis_partner_id, defis_sale_date, defis_weight_kg,
-        create_uid, write_uid, create_date, write_date)
-    SELECT 'BENCH-' || to_char(i, 'FM00000'), product_id, category_id, grade_id,
-           CASE WHEN i %% 10 < 4 THEN 'sold' WHEN i %% 10 = 4 THEN 'lent'
-                WHEN i %% 10 = 5 THEN 'diagnosed' WHEN i %% 10 = 6 THEN 'parts'
-                WHEN i %% 10 = 7 THEN 'recycled' ELSE 'ready' END,
-           day,
-           CASE WHEN i %% 10 < 5 THEN households[(i * 13) %% %(households)s + 1] END,
-           CASE WHEN i %% 10 < 4 THEN day END,
-           2.0 + i %% 7,
-           %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-      FROM rows
-"""
-LOANS_INSERT = """
-    INSERT INTO defis_loan (name, partner_id, lot_id, date_start, date_due, currency_id,
-                            deposit_method, deposit_state, state, create_uid, write_uid,
-                            create_date, write_date)
-    SELECT 'PRET-' || l.name, COALESCE(l.defis_partner_id, h.ids[l.id %% %(households)s + 1]),
-           l.id, l.defis_state_date, l.defis_state_date + 40, %(currency)s, 'none',
-           'none', CASE WHEN l.defis_state = 'lent' THEN 'ongoing' ELSE 'returned' END,
-           %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-      FROM stock_production_lot l,
-           (SELECT array_agg(id ORDER BY id) AS ids FROM res_partner
-             WHERE name LIKE 'Foyer %%(bench)') AS h
-     WHERE l.name LIKE 'BENCH-%%' AND l.defis_state IN ('lent', 'diagnosed')
-"""
-# one batch a month, one line per category with the devices recycled that month
-BATCHES_INSERT = """
-    WITH months AS (
-        INSERT INTO defis_recycling_batch (name, partner_id, date, state, create_uid,
-                                           write_uid, create_date, write_date)
-        SELECT 'DEEE-' || to_char(month, 'YYYY-MM'), %(recycler)s,
-               (month + INTERVAL '1 month - 1 day')::date, 'done', %(uid)s, %(uid)s,
-               now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-          FROM generate_series(%(first)s::date, %(first)s::date + %(days)s - 1,
-                               INTERVAL '1 month') AS month
-        RETURNING id, date
-    )
-    INSERT INTO defis_recycling_batch_line (batch_id, category_id, weight_kg, quantity,
-                                            device_count)
-    SELECT m.id, l.defis_category_id, SUM(l.defis_weight_kg), 0, COUNT(*)
-      FROM stock_production_lot l
-      JOIN months m ON date_trunc('month', l.defis_state_date) = date_trunc('month', m.date)
-     WHERE l.name LIKE 'BENCH-%%' AND l.defis_state = 'recycled'
-  GROUP BY m.id, l.defis_category_id
-"""
 
 # per year and category: first distribution of each device, first device of
 # each household, devices stripped, batches handed over
@@ -166,31 +64,22 @@ MEASURES = ("collected_count", "collected_weight", "redistributed_count", "house
             "stripped_count", "recycled_count", "recycled_weight")
 
 
-class TestBenchReuseReport(GuardedSavepointCase, BenchCase):
+class ReuseReportBench(GuardedSavepointCase, BenchCase):
+    """The subclasses below set the scale."""
 
+    __test__ = False
     repeat = 5
+    scale = 1
 
     @classmethod
     def set_up_class_data(cls):
         result = super().set_up_class_data()
-        env, ref = cls.env, cls.env.ref
-        categories = [ref("defis_reuse.device_category_%s" % code) for code in CATEGORIES]
-        common = {"uid": env.uid, "company": env.user.company_id.id, "first": FIRST_DAY,
-                  "days": DAYS, "households": HOUSEHOLDS}
-        env.cr.execute(HOUSEHOLDS_INSERT, dict(common, count=HOUSEHOLDS))
-        env.cr.execute(DEVICES_INSERT, dict(
-            common, count=DEVICES, products=[category.product_id.id for category in categories],
-            categories=[category.id for category in categories],
-            grades=[ref("defis_reuse.device_grade_%s" % grade).id for grade in GRADES]))
-        env.cr.execute(LOANS_INSERT, dict(common, currency=env.user.company_id.currency_id.id))
-        recycler = env["res.partner"].create({"name": "Recycleur (bench)", "is_company": True})
-        env.cr.execute(BATCHES_INSERT, dict(common, recycler=recycler.id))
-        env.cr.execute(INTAKES_INSERT, dict(common, donor=recycler.id))
-        # statistics as the live tables have them, for both queries' plans
-        env.cr.execute("ANALYZE stock_production_lot, defis_loan, defis_intake, "
-                       "defis_intake_line, defis_recycling_batch, defis_recycling_batch_line, "
-                       "res_partner")
-        env.cache.invalidate()
+        env = cls.env
+        cls.devices = generator.DEVICES * cls.scale
+        cls.households = generator.HOUSEHOLDS * cls.scale
+        generator.add_households(env, cls.households)
+        generator.add_devices(env, cls.devices, cls.households, FIRST_DAY, DAYS)
+        generator.analyze(env)
         return result
 
     def report_by_read_group(self):
@@ -207,11 +96,28 @@ class TestBenchReuseReport(GuardedSavepointCase, BenchCase):
 
     def test_yearly_report(self):
         expected = self.report_by_sql()
-        self.assertEqual(len(expected), len(YEARS) * len(CATEGORIES))
-        self.assertGreater(sum(values[0] for values in expected.values()), DEVICES * 9 // 10)
+        self.assertEqual(len(expected), len(YEARS) * len(generator.DEVICE_CATEGORIES))
+        self.assertGreater(sum(values[0] for values in expected.values()),
+                           self.devices * 9 // 10)
         redistributed = sum(values[2] for values in expected.values())
-        self.assertEqual(redistributed, DEVICES * 6 // 10)
-        self.assertGreaterEqual(sum(values[3] for values in expected.values()), HOUSEHOLDS // 2)
+        self.assertEqual(redistributed, self.devices * 6 // 10)
+        self.assertGreaterEqual(sum(values[3] for values in expected.values()),
+                                self.households // 2)
         self.assertEqual(self.report_by_read_group(), expected)
-        self.compare("reuse report: 20,000 devices by year and category",
-                     self.report_by_read_group, self.report_by_sql, DEVICES)
+        self.compare("reuse report: devices by year and category",
+                     self.report_by_read_group, self.report_by_sql, self.devices,
+                     scale=self.scale)
+
+
+class TestBenchReuseReport1x(ReuseReportBench):
+    __test__ = 1 in SCALES
+
+
+class TestBenchReuseReport10x(ReuseReportBench):
+    __test__ = 10 in SCALES
+    scale = 10
+
+
+class TestBenchReuseReport100x(ReuseReportBench):
+    __test__ = 100 in SCALES
+    scale = 100

@@ -26,29 +26,34 @@ class DefisNetworkGrowth(models.Model):
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         # no CTE: a materialised one is scanned once per month and keeps the
-        # planner from running the join in parallel
+        # planner from running the join in parallel. Months are numbered
+        # (year * 12 + month - 1) by an integer series: the id, the quarter
+        # and the year end are integer arithmetic on every row, not a date's
+        # EXTRACT (numeric, time-zone aware), which doubled the report's time.
         self.env.cr.execute("""
             CREATE VIEW defis_network_growth AS (
                 -- an id without numbering the rows: a window over every row
                 -- would sort them all before any filter or grouping applies
-                SELECT structure.id::bigint * 100000 + months.ordinal AS id,
+                SELECT structure.id::bigint * 100000 + months.ordinal + 1 AS id,
                        months.month,
                        structure.id AS structure_id,
                        structure.defis_subnetwork_id AS subnetwork_id,
                        structure.defis_structure_type_id AS structure_type_id,
                        1 AS structure_count,
-                       EXTRACT(MONTH FROM months.month) IN (3, 6, 9, 12) AS is_quarter_end,
-                       EXTRACT(MONTH FROM months.month) = 12 AS is_year_end
+                       months.ordinal % 3 = 2 AS is_quarter_end,
+                       months.ordinal % 12 = 11 AS is_year_end
                   FROM (
-                    SELECT (first_day + INTERVAL '1 month - 1 day')::date AS month,
-                           (EXTRACT(YEAR FROM first_day) * 12
-                            + EXTRACT(MONTH FROM first_day))::bigint AS ordinal
+                    SELECT ordinal,
+                           (make_date(ordinal / 12, ordinal % 12 + 1, 1)
+                            + INTERVAL '1 month - 1 day')::date AS month
                       FROM generate_series(
-                               (SELECT date_trunc('month', min(defis_affiliation_date))
+                               (SELECT (EXTRACT(YEAR FROM min(defis_affiliation_date)) * 12
+                                        + EXTRACT(MONTH FROM min(defis_affiliation_date))
+                                        - 1)::int
                                   FROM res_partner
                                  WHERE defis_is_structure AND active),
-                               date_trunc('month', CURRENT_DATE),
-                               INTERVAL '1 month') AS first_day
+                               (EXTRACT(YEAR FROM CURRENT_DATE) * 12
+                                + EXTRACT(MONTH FROM CURRENT_DATE) - 1)::int) AS ordinal
                   ) AS months
                   JOIN res_partner structure
                     ON structure.defis_is_structure AND structure.active

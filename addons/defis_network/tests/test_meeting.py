@@ -179,6 +179,29 @@ class TestAttendanceRate(MeetingCase):
         self.assertAlmostEqual(self.lorient.meeting_attendance_rate, 60.0)
         self.assertEqual(self.vannes.meeting_attendance_rate, 100.0)
 
+    def test_rate_follows_the_lines_and_the_meetings(self):
+        first = self.meeting("2025-06-12", self.lorient, "held", present=self.anne)
+        second = self.meeting("2025-09-11", self.lorient, "held", absent=self.anne)
+        self.assertEqual(self.ccas.defis_meeting_attendance_rate, 50.0)
+        second.attendance_ids.write({"present": True})
+        self.assertEqual(self.ccas.defis_meeting_attendance_rate, 100.0)
+        first.attendance_ids.write({"present": False})
+        second.action_cancel()
+        self.assertEqual(self.ccas.defis_meeting_attendance_rate, 0.0)
+        second.action_held()
+        first.unlink()
+        self.assertEqual(self.ccas.defis_meeting_attendance_rate, 100.0)
+
+    def test_structures_sorted_and_found_by_their_rate(self):
+        self.meeting("2025-06-12", self.lorient, "held", present=self.anne, absent=self.marie)
+        self.meeting("2025-09-11", self.lorient, "held", absent=self.anne | self.marie)
+        mine = [("id", "in", (self.ccas | self.caf | self.msa).ids)]
+        Partner = self.env["res.partner"]
+        self.assertEqual(Partner.search(mine, order="defis_meeting_attendance_rate desc, id").ids,
+                         [self.ccas.id, self.caf.id, self.msa.id])
+        self.assertEqual(Partner.search(mine + [("defis_meeting_attendance_rate", ">=", 50)]),
+                         self.ccas)
+
     def test_rate_of_50_structures_costs_as_much_as_5(self):
         subnetwork = self.env["defis.subnetwork"].create({"name": "Auray (test)"})
         structures = self.env["res.partner"]
