@@ -75,7 +75,10 @@ REFERENTS_INSERT = """
      WHERE s.name LIKE 'Structure %%(bench)' AND s.is_company
 """
 
-# the values create() would store: name, display name, commercial partner
+# the values create() would store: name, display name, commercial partner.
+# Rows pick their household or learner by joining numbered rows: an array of
+# the ids indexed on each row would be copied whole for every row (minutes
+# at 100×)
 HOUSEHOLDS_INSERT = """
     INSERT INTO res_partner (name, display_name, active, type, company_id, invoice_warn,
                              picking_warn, defis_is_household, create_uid, write_uid,
@@ -91,14 +94,13 @@ HOUSEHOLDS_INSERT = """
 # i %% 10: 0-3 sold, 4 lent, 5 lent and returned, 6 parts, 7 recycled, 8-9 ready
 DEVICES_INSERT = """
     WITH households AS (
-        SELECT array_agg(id ORDER BY id) AS ids FROM res_partner
+        SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM res_partner
          WHERE name LIKE 'Foyer %%(bench)'
     ), rows AS (
         SELECT i, %(first)s::date + (i * 7 %% %(days)s) AS day,
                (%(products)s::int[])[i %% 5 + 1] AS product_id,
                (%(categories)s::int[])[i %% 5 + 1] AS category_id,
-               (%(grades)s::int[])[i %% 3 + 1] AS grade_id,
-               (SELECT ids FROM households) AS households
+               (%(grades)s::int[])[i %% 3 + 1] AS grade_id
           FROM generate_series(0, %(count)s - 1) AS i
     )
     INSERT INTO stock_production_lot (
@@ -110,24 +112,25 @@ DEVICES_INSERT = """
                 WHEN i %% 10 = 5 THEN 'diagnosed' WHEN i %% 10 = 6 THEN 'parts'
                 WHEN i %% 10 = 7 THEN 'recycled' ELSE 'ready' END,
            day,
-           CASE WHEN i %% 10 < 5 THEN households[(i * 13) %% %(households)s + 1] END,
+           CASE WHEN i %% 10 < 5 THEN h.id END,
            CASE WHEN i %% 10 < 4 THEN day END,
            2.0 + i %% 7,
            %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
       FROM rows
+      JOIN households h ON h.n = (i * 13) %% %(households)s
 """
 
 LOANS_INSERT = """
     INSERT INTO defis_loan (name, partner_id, lot_id, date_start, date_due, currency_id,
                             deposit_method, deposit_state, state, create_uid, write_uid,
                             create_date, write_date)
-    SELECT 'PRET-' || l.name, COALESCE(l.defis_partner_id, h.ids[l.id %% %(households)s + 1]),
+    SELECT 'PRET-' || l.name, COALESCE(l.defis_partner_id, h.id),
            l.id, l.defis_state_date, l.defis_state_date + 40, %(currency)s, 'none',
            'none', CASE WHEN l.defis_state = 'lent' THEN 'ongoing' ELSE 'returned' END,
            %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-      FROM stock_production_lot l,
-           (SELECT array_agg(id ORDER BY id) AS ids FROM res_partner
-             WHERE name LIKE 'Foyer %%(bench)') AS h
+      FROM stock_production_lot l
+      JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM res_partner
+             WHERE name LIKE 'Foyer %%(bench)') AS h ON h.n = l.id %% %(households)s
      WHERE l.name LIKE 'BENCH-%%' AND l.defis_state IN ('lent', 'diagnosed')
 """
 
@@ -231,13 +234,14 @@ SESSIONS_INSERT = """
 
 REGISTRATIONS_INSERT = """
     INSERT INTO event_registration (event_id, partner_id, name, state, defis_learner_type)
-    SELECT e.id, p.ids[(e.n * %(per_run)s + k) %% %(learners)s + 1],
+    SELECT e.id, p.id,
            'bench', 'done', (ARRAY['individuals', 'young', 'benefit', 'job_seekers'])[k %% 4 + 1]
       FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM event_event
-             WHERE name LIKE 'Session %%(bench)') AS e,
-           generate_series(0, %(per_run)s - 1) AS k,
-           (SELECT array_agg(id ORDER BY id) AS ids FROM res_partner
+             WHERE name LIKE 'Session %%(bench)') AS e
+     CROSS JOIN generate_series(0, %(per_run)s - 1) AS k
+      JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM res_partner
              WHERE name LIKE 'Stagiaire %%(bench)') AS p
+        ON p.n = (e.n * %(per_run)s + k) %% %(learners)s
 """
 
 # present 2 h, absent one line in 7, late (1.5 h) one in 11
