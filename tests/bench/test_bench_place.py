@@ -34,7 +34,8 @@ VOCABULARY = ("service", "fee", "access", "accompaniment")
 PLACES_INSERT = """
     INSERT INTO res_partner (
         name, display_name, is_company, active, type, company_id, invoice_warn, picking_warn,
-        street, zip, city, country_id, phone, email, website, siren, nic, siret,
+        street, zip, city, country_id, phone, defis_phone_e164, email, website, siren, nic,
+        siret,
         defis_insee_code, defis_opening_hours, defis_place_summary, partner_latitude,
         partner_longitude, defis_place_published, defis_place_complete,
         defis_structure_type_id, defis_is_structure, defis_affiliation_date,
@@ -43,7 +44,8 @@ PLACES_INSERT = """
            'Lieu ' || to_char(i, 'FM0000') || ' (bench)', TRUE, TRUE, 'contact',
            %(company)s, 'no-message', 'no-message',
            i || ' rue de la Gare', '56100', 'Lorient', %(france)s,
-           '+3329700' || to_char(i, 'FM0000'), 'contact@lieu' || i || '.example',
+           '+3329700' || to_char(i, 'FM0000'), '+3329700' || to_char(i, 'FM0000'),
+           'contact@lieu' || i || '.example',
            'https://lieu' || i || '.example', substr(s, 1, 9), substr(s, 10, 5), s, '56121',
            'Mo-Fr 09:00-12:00,14:00-17:00',
            'Un lieu de médiation numérique du banc d''essai.',
@@ -71,7 +73,7 @@ EXPORT_QUERY = """
            CASE WHEN p.partner_latitude <> 0 OR p.partner_longitude <> 0
                 THEN round(p.partner_longitude::numeric, 5)::float END,
            t.place_typology,
-           CASE WHEN p.phone ~ %(phone)s THEN p.phone END,
+           CASE WHEN p.defis_phone_e164 ~ %(phone)s THEN p.defis_phone_e164 END,
            NULLIF(trim(BOTH '|' FROM regexp_replace(p.email, '[,;\\s]+', '|', 'g')), ''),
            p.website, p.defis_opening_hours, p.defis_place_summary, p.defis_place_description,
            %(source)s, {vocabularies_itinerance}, parent.name,
