@@ -349,3 +349,12 @@ def add_training(env, runs_a_year, learners):
 def analyze(env):
     """Statistics as the live tables would have them, for every plan."""
     env.cr.execute("ANALYZE")
+
+
+def classes_by_scale(base, name):
+    """The test classes of ``base`` (a bench with a ``scale``), one per
+    volume: ``name`` + ``1x``, ``10x``, ``100x``; those outside ``SCALES``
+    are not collected."""
+    return [type("%s%dx" % (name, scale), (base,), {
+        "__test__": scale in SCALES, "scale": scale, "__module__": base.__module__})
+        for scale in (1, 10, 100)]

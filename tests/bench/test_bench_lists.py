@@ -17,7 +17,7 @@ from odoo.tools.safe_eval import safe_eval
 from odoo.addons.defis_network.tests.common import GuardedSavepointCase
 
 from . import generator
-from .generator import SCALES
+from .generator import classes_by_scale
 from .harness import BenchCase, record_page
 
 # (action, login of the person who opens it)
@@ -126,15 +126,5 @@ class ListsBench(GuardedSavepointCase, BenchCase):
                 self.assertLessEqual(queries, QUERIES_AT_1X[xmlid] + FLAT_MARGIN, xmlid)
 
 
-class TestBenchLists1x(ListsBench):
-    __test__ = 1 in SCALES
-
-
-class TestBenchLists10x(ListsBench):
-    __test__ = 10 in SCALES
-    scale = 10
-
-
-class TestBenchLists100x(ListsBench):
-    __test__ = 100 in SCALES
-    scale = 100
+(TestBenchLists1x, TestBenchLists10x,
+ TestBenchLists100x) = classes_by_scale(ListsBench, "TestBenchLists")

@@ -15,7 +15,7 @@ from datetime import date
 
 from odoo.addons.defis_network.tests.common import GuardedSavepointCase
 
-from .generator import SCALES, add_structures, analyze
+from .generator import add_structures, analyze, classes_by_scale
 from .harness import BenchCase
 
 FIRST_AFFILIATION = date(2007, 1, 1)
@@ -178,15 +178,5 @@ class NetworkBench(GuardedSavepointCase, BenchCase):
                      self.structure_count, scale=self.scale)
 
 
-class TestBenchNetwork1x(NetworkBench):
-    __test__ = 1 in SCALES
-
-
-class TestBenchNetwork10x(NetworkBench):
-    __test__ = 10 in SCALES
-    scale = 10
-
-
-class TestBenchNetwork100x(NetworkBench):
-    __test__ = 100 in SCALES
-    scale = 100
+(TestBenchNetwork1x, TestBenchNetwork10x,
+ TestBenchNetwork100x) = classes_by_scale(NetworkBench, "TestBenchNetwork")

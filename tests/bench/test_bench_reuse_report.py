@@ -7,7 +7,7 @@ hand-written SQL aggregate over the same rows."""
 from odoo.addons.defis_network.tests.common import GuardedSavepointCase
 
 from . import generator
-from .generator import SCALES
+from .generator import classes_by_scale
 from .harness import BenchCase
 
 FIRST_DAY, DAYS = "2030-01-01", 5 * 365
@@ -109,15 +109,5 @@ class ReuseReportBench(GuardedSavepointCase, BenchCase):
                      scale=self.scale)
 
 
-class TestBenchReuseReport1x(ReuseReportBench):
-    __test__ = 1 in SCALES
-
-
-class TestBenchReuseReport10x(ReuseReportBench):
-    __test__ = 10 in SCALES
-    scale = 10
-
-
-class TestBenchReuseReport100x(ReuseReportBench):
-    __test__ = 100 in SCALES
-    scale = 100
+(TestBenchReuseReport1x, TestBenchReuseReport10x,
+ TestBenchReuseReport100x) = classes_by_scale(ReuseReportBench, "TestBenchReuseReport")

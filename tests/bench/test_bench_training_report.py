@@ -13,7 +13,7 @@ aggregate over the same rows."""
 from odoo.addons.defis_network.tests.common import GuardedSavepointCase
 
 from . import generator
-from .generator import SCALES
+from .generator import classes_by_scale
 from .harness import BenchCase
 
 YEARS = generator.TRAINING_YEARS
@@ -87,15 +87,5 @@ class TrainingReportBench(GuardedSavepointCase, BenchCase):
                      scale=self.scale)
 
 
-class TestBenchTrainingReport1x(TrainingReportBench):
-    __test__ = 1 in SCALES
-
-
-class TestBenchTrainingReport10x(TrainingReportBench):
-    __test__ = 10 in SCALES
-    scale = 10
-
-
-class TestBenchTrainingReport100x(TrainingReportBench):
-    __test__ = 100 in SCALES
-    scale = 100
+(TestBenchTrainingReport1x, TestBenchTrainingReport10x,
+ TestBenchTrainingReport100x) = classes_by_scale(TrainingReportBench, "TestBenchTrainingReport")
