@@ -1,6 +1,9 @@
 """The audit trail of a created contact: every stored field the author may
 read and the creation filled, as auditlog logs it, written in one query
 rather than one per field."""
+import base64
+
+from odoo.modules.module import get_module_resource
 from odoo.tests.common import TransactionCase
 
 from odoo.addons.auditlog.models.rule import AuditlogRule as OcaAuditlogRule
@@ -50,6 +53,20 @@ class TestAuditOfACreation(TransactionCase):
         self.assertNotIn("image", lines)
         self.assertEqual(lines["customer"][2], "True")
         self.assertGreater(len(lines), 10, len(lines))
+
+    def test_a_photo_is_not_copied_into_the_trail(self):
+        with open(get_module_resource("base", "static/src/img", "avatar.png"), "rb") as photo:
+            image = base64.b64encode(photo.read())
+        partner = self.env["res.partner"].create({"name": "Foyer Photo", "image": image})
+        self.assertTrue(partner.image)
+        lines = {line[0] for line in self.lines(self.creation_log(partner))}
+        self.assertIn("name", lines)
+        self.assertFalse({"image", "image_medium", "image_small"} & lines)
+        partner.write({"image": False, "city": "Lorient"})
+        changes = self.env["auditlog.log"].search([
+            ("model_id.model", "=", "res.partner"), ("res_id", "=", partner.id),
+            ("method", "=", "write")])
+        self.assertEqual(changes.mapped("line_ids.field_id.name"), ["city"])
 
     def test_lines_are_those_auditlog_writes_one_by_one(self):
         partner = self.create_contact("Foyer Audit")
