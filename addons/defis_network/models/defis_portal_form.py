@@ -91,8 +91,10 @@ class DefisPortalForm(models.AbstractModel):
 
     @api.model
     def _defis_structure_error(self, structure_id):
-        if structure_id and not self.env["res.partner"].sudo().search_count(
-                [("id", "=", structure_id), ("defis_is_structure", "=", True)]):
+        partners = self.env["res.partner"].sudo()
+        today = fields.Date.context_today(self)
+        if structure_id and not partners.search_count(
+                [("id", "=", structure_id)] + partners._defis_not_withdrawn_domain(today)):
             return _("Choose a structure of the network in the list.")
         return False
 

@@ -104,8 +104,26 @@ class ResPartner(models.Model):
 
     @api.model
     def _defis_affiliated_domain(self, date):
+        return [("defis_affiliation_date", "<=", date)] + self._defis_not_withdrawn_domain(date)
+
+    @api.model
+    def _defis_not_withdrawn_domain(self, date):
+        """Structures that have not left the network on ``date``."""
         return [
             ("defis_is_structure", "=", True),
-            ("defis_affiliation_date", "<=", date),
             "|", ("defis_withdrawal_date", "=", False), ("defis_withdrawal_date", ">", date),
         ]
+
+    @api.model
+    def defis_structure_choices(self, date):
+        """``(id, name)`` of the structures still in the network on ``date``,
+        by name: the choices a public form offers. The records are searched
+        with the caller's rights; their names are read in one query (the ORM's
+        read of two hundred names is a tenth of a public page's time)."""
+        structures = self.search(self._defis_not_withdrawn_domain(date), order="name, id")
+        if not structures:
+            return []
+        self.env.cr.execute(
+            "SELECT id, name FROM res_partner WHERE id IN %s ORDER BY name, id",
+            [tuple(structures.ids)])
+        return self.env.cr.fetchall()

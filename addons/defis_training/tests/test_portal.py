@@ -119,6 +119,13 @@ class TestTrainingPortalHttp(DefisHttpCase):
         self.assertIn("CCAS de Lanester (HTTP)", text)
         self.assertNotIn("CCAS parti (HTTP)", text)
 
+    def test_a_withdrawn_structure_posted_is_refused(self):
+        # not offered by the list (above), and not taken if sent anyway
+        withdrawn = create_structure(self.env, "CCAS parti (POST)")
+        withdrawn.defis_withdrawal_date = "2019-01-01"
+        self.assert_refused("Choisissez une structure du réseau dans la liste.",
+                            structure_id=str(withdrawn.id))
+
     def assert_refused(self, message, **values):
         """The form posted with ``values`` is shown again with ``message``:
         no registration, no contact, no e-mail."""
