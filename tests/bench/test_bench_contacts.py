@@ -13,7 +13,7 @@ from .harness import BenchCase
 
 COUNT = 1000
 # the cases that locate the floor: fewer contacts, the ratio is per contact
-FLOOR_COUNT = 150
+FLOOR_COUNT = 100
 
 
 def contact_values(index):
@@ -50,7 +50,7 @@ class TestBenchContacts(BenchCase):
         """Odoo's chatter on a created record (its author following it, the
         « created » message and its notification) is mail.thread's, not ours:
         the same creations without it, every other override kept."""
-        self.compare("150 contacts: create without Odoo's chatter vs ORM storage",
+        self.compare("%d contacts: create without Odoo's chatter vs ORM storage" % FLOOR_COUNT,
                      self.create_without_chatter, self.store_floor_count, FLOOR_COUNT)
 
     def create_by_the_orm_alone(self):
@@ -63,7 +63,7 @@ class TestBenchContacts(BenchCase):
         """What Odoo 11's create() itself costs over its storage (defaults of
         company-dependent fields as properties, inverses, the created
         record's cache), with no override: the floor of any create()."""
-        self.compare("150 contacts: the ORM's create() alone vs ORM storage",
+        self.compare("%d contacts: the ORM's create() alone vs ORM storage" % FLOOR_COUNT,
                      self.create_by_the_orm_alone, self.store_floor_count, FLOOR_COUNT)
 
     def create_as_odoo_alone(self):
@@ -76,7 +76,7 @@ class TestBenchContacts(BenchCase):
     def test_floor_of_odoos_own_contact(self):
         """Odoo 11's own contact: the floor of res.partner.create before any
         add-on of ours or the audit trail."""
-        self.compare("150 contacts: Odoo's own create (base, chatter) vs ORM storage",
+        self.compare("%d contacts: Odoo's own create (base, chatter) vs ORM storage" % FLOOR_COUNT,
                      self.create_as_odoo_alone, self.store_floor_count, FLOOR_COUNT)
 
     def create_floor_count(self):
@@ -87,7 +87,7 @@ class TestBenchContacts(BenchCase):
     def test_what_defis_and_the_audit_trail_add(self):
         """Every override against Odoo's own contact: what the Défis add-ons
         (their fields, checks and computations) and the audit trail cost."""
-        self.compare("150 contacts: every override vs Odoo's own create",
+        self.compare("%d contacts: every override vs Odoo's own create" % FLOOR_COUNT,
                      self.create_floor_count, self.create_as_odoo_alone, FLOOR_COUNT)
 
     def store_floor_count(self):
@@ -109,5 +109,5 @@ class TestBenchContacts(BenchCase):
     def test_create_contacts_with_a_typed_phone(self):
         """A phone typed in the Défis field: validated, stored in E.164, its
         normalised copy and flag computed."""
-        self.compare("150 contacts with a typed phone: create vs ORM storage only",
+        self.compare("%d contacts with a typed phone: create vs ORM storage only" % FLOOR_COUNT,
                      self.create_with_typed_phones, self.store_only_with_phones, FLOOR_COUNT)

@@ -4,9 +4,9 @@ services, fees, access and accompaniment modes):
 1. Export: the file of places (CSV) built through the ORM, against one SQL
    query reading the same columns written by the same CSV writer; both files
    are checked equal first.
-2. Import of 500 of those rows as new places (other SIRETs and names):
+2. Import of 200 of those rows as new places (other SIRETs and names):
    check against the standard, matching, review lines and the creation of the
-   500 candidates, against ``res.partner.create`` of the same values alone;
+   200 candidates, against ``res.partner.create`` of the same values alone;
    time per row printed.
 3. Import of the same 2,000 rows as they are: each place found by its SIRET,
    nothing differs; against frictionless's validation of the file alone."""
@@ -27,7 +27,7 @@ from .harness import BenchCase
 PLACES = 2000
 # new places imported: each is a structure created, 0.2 s a row; the time a
 # row takes is what is compared
-NEW_PLACES = 500
+NEW_PLACES = 200
 FAST = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
 VOCABULARY = ("service", "fee", "access", "accompaniment")
 
@@ -163,7 +163,7 @@ class TestBenchPlace(GuardedSavepointCase, BenchCase):
             "file": base64.b64encode(content), "filename": "lieux.csv"})
 
     def test_import_new_places(self):
-        self.repeat = 1  # 500 creations a run
+        self.repeat = 1  # NEW_PLACES creations a run
         content = self.new_places_file()
         wizard = self.import_wizard(content)
 
@@ -181,7 +181,7 @@ class TestBenchPlace(GuardedSavepointCase, BenchCase):
         wizard.action_analyse()
         values = [json.loads(line.values) for line in wizard.line_ids]
         self.assertEqual(len(values), NEW_PLACES)
-        result = self.compare("national map: import of 500 new places vs create alone",
+        result = self.compare("national map: import of %d new places vs create alone" % NEW_PLACES,
                               import_file, create_only, NEW_PLACES)
         print("bench national map: import %.1f ms a row (create alone %.1f ms)" % (
             1000 * result["candidate_s"] / NEW_PLACES,
