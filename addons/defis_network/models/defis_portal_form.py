@@ -91,10 +91,19 @@ class DefisPortalForm(models.AbstractModel):
 
     @api.model
     def _defis_structure_error(self, structure_id):
+        if structure_id and not self.env["res.partner"].sudo().search_count(
+                [("id", "=", structure_id), ("defis_is_structure", "=", True)]):
+            return _("Choose a structure of the network in the list.")
+        return False
+
+    @api.model
+    def defis_offered_structure_error(self, structure_id, date):
+        """The message when ``structure_id`` (chosen on a public form) is not
+        one the form offers on ``date``: a structure that left the network
+        refers no one from then on."""
         partners = self.env["res.partner"].sudo()
-        today = fields.Date.context_today(self)
         if structure_id and not partners.search_count(
-                [("id", "=", structure_id)] + partners._defis_not_withdrawn_domain(today)):
+                [("id", "=", structure_id)] + partners._defis_not_withdrawn_domain(date)):
             return _("Choose a structure of the network in the list.")
         return False
 

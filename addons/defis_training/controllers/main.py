@@ -46,13 +46,15 @@ class DefisTrainingPortal(http.Controller):
         }
 
     @staticmethod
-    def _structure_options(run, selected):
+    def _today(run):
+        """The day where the run takes place (no user's time zone to read)."""
+        return fields.Date.context_today(run.with_context(tz=run.date_tz or "Europe/Paris"))
+
+    def _structure_options(self, run, selected):
         """The <option> tags of the network's 200-odd structures, built here:
         rendering them one by one in QWeb costs a fifth of the page's time."""
-        # the day where the run takes place (no user's time zone to read)
-        today = fields.Date.context_today(run.with_context(tz=run.date_tz or "Europe/Paris"))
         # sudo: names of the network's structures (organisations), for the select
-        choices = request.env["res.partner"].sudo().defis_structure_choices(today)
+        choices = request.env["res.partner"].sudo().defis_structure_choices(self._today(run))
         return "".join(
             '<option value="%d"%s>%s</option>' % (
                 structure_id, ' selected="selected"' if str(structure_id) == selected else "",
@@ -134,12 +136,17 @@ class DefisTrainingPortal(http.Controller):
         return request.render("defis_training.portal_training_run",
                               self._run_values(run, form, errors, bool(post.get("consent"))))
 
-    @staticmethod
-    def _defis_refusals(run, values, post):
+    def _defis_refusals(self, run, values, post):
         """French messages by field for what is refused in the posted form:
-        its values, the consent, what looks like a robot, the caps."""
+        its values (a structure among those offered), the consent, what
+        looks like a robot, the caps."""
+        form = request.env["defis.portal.form"]
         errors = run._defis_registration_errors(values)
-        errors.update(request.env["defis.portal.form"].defis_guard_errors(post))
+        offered_error = not errors.get("structure_id") and form.defis_offered_structure_error(
+            values["structure_id"], self._today(run))
+        if offered_error:
+            errors["structure_id"] = offered_error
+        errors.update(form.defis_guard_errors(post))
         capped = run._defis_session_cap_error(request.session.get(SESSION_KEY, []))
         if capped:
             errors.setdefault("form", capped)

@@ -152,6 +152,17 @@ class TestAssistedRegistration(DefisCase):
         with self.assertRaises(UserError):
             self.referral.action_defis_training_register()
 
+    def test_referral_of_a_structure_that_left_since(self):
+        # referred while in the network: the referral is still registered
+        # (the public form no longer offers the structure: test_portal)
+        self.structure.defis_withdrawal_date = "2019-01-01"
+        action = self.referral.sudo(self.trainer).action_defis_training_register()
+        wizard = self.env["defis.training.register.wizard"].sudo(self.trainer).with_context(
+            **action["context"]).create({"event_id": self.course.id})
+        registration = self.env["event.registration"].browse(
+            wizard.action_register()["res_id"])
+        self.assertEqual(registration.defis_structure_id, self.structure)
+
     def test_referral_to_another_service(self):
         self.referral.service = "equipment_loan"
         with self.assertRaises(UserError):
