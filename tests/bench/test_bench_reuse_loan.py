@@ -15,7 +15,7 @@ LOANS = 10
 
 class TestBenchReuseLoan(BenchCase):
 
-    repeat = 3
+    repeat = 2
 
     def setUp(self):
         super().setUp()
