@@ -90,20 +90,14 @@ class DefisPortalForm(models.AbstractModel):
         return False
 
     @api.model
-    def _defis_structure_error(self, structure_id):
-        if structure_id and not self.env["res.partner"].sudo().search_count(
-                [("id", "=", structure_id), ("defis_is_structure", "=", True)]):
-            return _("Choose a structure of the network in the list.")
-        return False
-
-    @api.model
-    def defis_offered_structure_error(self, structure_id, date):
-        """The message when ``structure_id`` (chosen on a public form) is not
-        one the form offers on ``date``: a structure that left the network
-        refers no one from then on."""
+    def _defis_structure_error(self, structure_id, date=None):
+        """The message when ``structure_id`` is not a structure of the
+        network; with ``date``, one still in it that day (what a public form
+        offers: a structure that left the network refers no one from then on)."""
         partners = self.env["res.partner"].sudo()
-        if structure_id and not partners.search_count(
-                [("id", "=", structure_id)] + partners._defis_not_withdrawn_domain(date)):
+        domain = (partners._defis_not_withdrawn_domain(date) if date
+                  else [("defis_is_structure", "=", True)])
+        if structure_id and not partners.search_count([("id", "=", structure_id)] + domain):
             return _("Choose a structure of the network in the list.")
         return False
 

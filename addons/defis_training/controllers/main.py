@@ -142,7 +142,7 @@ class DefisTrainingPortal(http.Controller):
         looks like a robot, the caps."""
         form = request.env["defis.portal.form"]
         errors = run._defis_registration_errors(values)
-        offered_error = not errors.get("structure_id") and form.defis_offered_structure_error(
+        offered_error = not errors.get("structure_id") and form._defis_structure_error(
             values["structure_id"], self._today(run))
         if offered_error:
             errors["structure_id"] = offered_error
