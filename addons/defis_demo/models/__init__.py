@@ -1,3 +1,4 @@
+from . import defis_demo_loader
 from . import defis_intake_demo
 from . import pos_session_demo
 from . import defis_loan_demo

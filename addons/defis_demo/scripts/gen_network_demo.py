@@ -25,6 +25,9 @@ SEED = 2018
 DEMO_DIR = os.path.join(os.path.dirname(__file__), "..", "data", "network")
 MODULE_FILES = {}
 CONTEXT = "{'tracking_disable': True}"
+# records loaded between two releases of the environments (defis.demo.loader)
+RECORDS_PER_RELEASE = 25
+RELEASE = '    <function model="defis.demo.loader" name="release_environments"/>'
 DAY = datetime.timedelta(days=1)
 
 FIRST_DATE = datetime.date(2015, 1, 5)
@@ -363,8 +366,14 @@ class Writer:
     def __init__(self, name):
         self.name = name
         self.lines = []
+        self.records = 0
 
     def record(self, xmlid, model, values):
+        if self.records and not self.records % RECORDS_PER_RELEASE:
+            # Odoo's loader keeps an environment per record until the cache
+            # is emptied (defis.demo.loader)
+            self.lines.append(RELEASE)
+        self.records += 1
         self.lines.append("    <record id=%s model=%s context=%s>" % (
             quoteattr(xmlid), quoteattr(model), quoteattr(CONTEXT)))
         for field, value in values:
