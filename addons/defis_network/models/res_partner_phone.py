@@ -77,23 +77,53 @@ class ResPartner(models.Model):
         for partner in self:
             partner._defis_set_phone("mobile", partner.defis_mobile_display)
 
+    @api.model
+    def create(self, vals):
+        return super().create(self._defis_typed_phones_stored(vals))
+
+    @api.model
+    def _defis_typed_phones_stored(self, vals):
+        """The values of a creation with the numbers typed in the Défis
+        fields put in ``phone`` and ``mobile`` themselves, by the inverse's
+        rule: left to the inverse, each cost a second write of the new
+        contact (audited, its fields read before and after)."""
+        typed = [field for field in PHONE_FIELDS if "defis_%s_display" % field in vals]
+        if not typed:
+            return vals
+        vals = dict(vals)
+        country_id = vals["country_id"] if "country_id" in vals else self.default_get(
+            ["country_id"]).get("country_id")
+        country_code = self.env["res.country"].browse(country_id).code
+        for field in typed:
+            number = vals.pop("defis_%s_display" % field)
+            stored = vals.get(field) or False
+            shown = self._defis_phone_as_shown(
+                phone_tools.normalized(stored, country_code) or stored)
+            if (number or False) != shown:
+                vals[field] = self._defis_validated_phone(number, country_code)
+        return vals
+
     def _defis_set_phone(self, field, typed):
         """A number typed by a person: refused in French when it is not
         valid, stored in E.164 otherwise. The number shown, written back
         unchanged (a form saving both numbers), is left as it is."""
         self.ensure_one()
         if (typed or False) != self._defis_shown_phone(field):
-            self[field] = self._defis_validated_phone(typed)
+            self[field] = self._defis_validated_phone(typed, self.country_id.code)
 
     def _defis_shown_phone(self, field):
-        return phone_tools.to_display(
-            self["defis_%s_e164" % field] or self[field], extension_label=_("ext.")) or False
+        return self._defis_phone_as_shown(self["defis_%s_e164" % field] or self[field])
 
-    def _defis_validated_phone(self, typed):
-        """E.164 of a number a person typed for this contact; a French
-        ValidationError when it is not a valid number."""
+    @api.model
+    def _defis_phone_as_shown(self, stored):
+        return phone_tools.to_display(stored, extension_label=_("ext.")) or False
+
+    @api.model
+    def _defis_validated_phone(self, typed, country_code):
+        """E.164 of a number a person typed for a contact of the country
+        ``country_code``; a French ValidationError when it is not valid."""
         try:
-            return phone_tools.to_e164(typed, self.country_id.code)
+            return phone_tools.to_e164(typed, country_code)
         except phone_tools.InvalidPhone:
             raise ValidationError(_(
                 "The phone number \"%s\" is not valid. Type it as it is dialled "

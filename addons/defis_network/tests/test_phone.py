@@ -62,6 +62,38 @@ class TestPartnerPhone(DefisCase):
         self.assertEqual(partner.phone, "+442079460958")
         self.assertEqual(partner.defis_phone_display, "+44 20 7946 0958")
 
+    def test_country_by_default_reads_the_typed_number(self):
+        partner = self.env["res.partner"].with_context(
+            default_country_id=self.env.ref("base.uk").id).create(
+            {"name": "Ronan Smith", "defis_phone_display": "020 7946 0958"})
+        self.assertEqual(partner.phone, "+442079460958")
+
+    def test_number_shown_typed_beside_the_stored_one_is_kept(self):
+        partner = self.create_person("Ancien contact", phone="02.97.12.34.56",
+                                     defis_phone_display="02 97 12 34 56")
+        self.assertEqual(partner.phone, "02.97.12.34.56")
+
+    def test_a_typed_number_costs_no_second_write(self):
+        """The number typed at creation is stored by the creation itself:
+        as many queries as a creation given the E.164 number."""
+        def queries(**values):
+            before = self.cr.sql_log_count
+            self.create_person("Nolwenn Le Bihan", **values)
+            return self.cr.sql_log_count - before
+
+        queries(phone="+33297000000")  # fills the caches
+        stored = queries(phone="+33297123456", mobile="+33612345678")
+        typed = queries(defis_phone_display="02 97 12 34 57",
+                        defis_mobile_display="06 12 34 56 79")
+        self.assertLessEqual(typed, stored + 2)
+
+    def test_invalid_number_typed_at_creation_creates_nothing(self):
+        count = self.env["res.partner"].search_count([])
+        with self.assertRaisesRegex(ValidationError, "n'est pas valide"):
+            self.env["res.partner"].with_context(lang="fr_FR").create(
+                {"name": "Nolwenn Le Bihan", "defis_mobile_display": "06 12"})
+        self.assertEqual(self.env["res.partner"].search_count([]), count)
+
     def test_invalid_number_typed_refused_in_french(self):
         partner = self.create_person("Nolwenn Le Bihan")
         with self.assertRaisesRegex(ValidationError, "n'est pas valide"):
