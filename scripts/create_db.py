@@ -48,7 +48,7 @@ LANG = "fr_FR"
 ADMIN_NAME = "Administrateur"
 LOG_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".data", "log")
 # minutes on two idle cores, told before each phase
-ESTIMATES = {"base": "1 min", "addons": "3 min", "demo": "8 min"}
+ESTIMATES = {"base": "1 min", "addons": "3 min", "demo": "10 min"}
 
 
 def parse_args(argv):
