@@ -9,7 +9,7 @@ class DefisDemoLoader(models.AbstractModel):
     _description = "Loader of the association's demo"
 
     @api.model
-    def release_environments(self):
+    def _defis_release_environments(self):
         """Empty the record cache, so that the environments of the records
         loaded so far can go.
 

@@ -27,7 +27,7 @@ MODULE_FILES = {}
 CONTEXT = "{'tracking_disable': True}"
 # records loaded between two releases of the environments (defis.demo.loader)
 RECORDS_PER_RELEASE = 25
-RELEASE = '    <function model="defis.demo.loader" name="release_environments"/>'
+RELEASE = '    <function model="defis.demo.loader" name="_defis_release_environments"/>'
 DAY = datetime.timedelta(days=1)
 
 FIRST_DATE = datetime.date(2015, 1, 5)

@@ -42,7 +42,7 @@ class TestDemoLoader(DefisCase):
     def test_without_a_release_the_environments_stay(self):
         # the measure above can fail: the same records without the releases
         text = "\n".join(line for line in self._hundred_records_text().splitlines()
-                         if "release_environments" not in line)
+                         if "_defis_release_environments" not in line)
         self.assertGreaterEqual(len(self._loaded_environments(text)), 100)
 
     def _hundred_records_text(self):
@@ -58,7 +58,7 @@ class TestDemoLoader(DefisCase):
             with open(os.path.join(folder, name), encoding="utf-8") as xml_file:
                 run = longest = 0
                 for line in xml_file:
-                    if "release_environments" in line:
+                    if "_defis_release_environments" in line:
                         run = 0
                     elif line.lstrip().startswith("<record "):
                         run += 1
