@@ -53,7 +53,8 @@ class TestDemoLoader(DefisCase):
         return writer.text()
 
     def test_every_network_file_releases_every_25_records(self):
-        folder = generator().DEMO_DIR
+        gen = generator()
+        folder = gen.DEMO_DIR
         for name in sorted(os.listdir(folder)):
             with open(os.path.join(folder, name), encoding="utf-8") as xml_file:
                 run = longest = 0
@@ -63,4 +64,4 @@ class TestDemoLoader(DefisCase):
                     elif line.lstrip().startswith("<record "):
                         run += 1
                         longest = max(longest, run)
-            self.assertLessEqual(longest, 25, name)
+            self.assertLessEqual(longest, gen.RECORDS_PER_RELEASE, name)

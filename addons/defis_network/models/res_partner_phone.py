@@ -90,6 +90,8 @@ class ResPartner(models.Model):
         typed = [field for field in PHONE_FIELDS if "defis_%s_display" % field in vals]
         if not typed:
             return vals
+        # who may not create a contact is told so, not about its number
+        self.check_access_rights("create")
         vals = dict(vals)
         country_id = vals["country_id"] if "country_id" in vals else self.default_get(
             ["country_id"]).get("country_id")

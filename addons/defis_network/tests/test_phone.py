@@ -1,6 +1,6 @@
 import inspect
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from ..tools import phone
 from .common import DefisCase
@@ -93,6 +93,14 @@ class TestPartnerPhone(DefisCase):
             self.env["res.partner"].with_context(lang="fr_FR").create(
                 {"name": "Nolwenn Le Bihan", "defis_mobile_display": "06 12"})
         self.assertEqual(self.env["res.partner"].search_count([]), count)
+
+    def test_who_may_not_create_a_contact_is_told_so_first(self):
+        portal = self.env["res.users"].create({
+            "name": "Visiteur du portail", "login": "portal.phone@example.org",
+            "groups_id": [(6, 0, [self.env.ref("base.group_portal").id])]})
+        with self.assertRaises(AccessError):
+            self.env["res.partner"].sudo(portal).create(
+                {"name": "Nolwenn Le Bihan", "defis_mobile_display": "06 12"})
 
     def test_invalid_number_typed_refused_in_french(self):
         partner = self.create_person("Nolwenn Le Bihan")
